@@ -1,0 +1,79 @@
+package io.waybill.kernel;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An exact amount in one ISO 4217 currency. Arithmetic between different currencies is rejected
+ * rather than converted, because conversion needs a dated rate that this type does not have.
+ */
+public record Money(BigDecimal amount, Currency currency) {
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        if (amount.scale() > currency.getDefaultFractionDigits() && amount.stripTrailingZeros().scale()
+                > currency.getDefaultFractionDigits()) {
+            throw new InvalidValueException("amount", amount.toPlainString(),
+                    "use at most " + currency.getDefaultFractionDigits() + " decimal places for "
+                            + currency.getCurrencyCode());
+        }
+        amount = amount.setScale(Math.max(currency.getDefaultFractionDigits(), 0));
+    }
+
+    public static Money of(String amount, String currencyCode) {
+        return new Money(new BigDecimal(amount), currency(currencyCode));
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    /** Parses an ISO 4217 code, rejecting unknown codes with the field name {@code currency}. */
+    public static Currency currency(String code) {
+        try {
+            return Currency.getInstance(Objects.requireNonNull(code, "currency"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("currency", code, "use an ISO 4217 code such as EUR, USD or BRL");
+        }
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(amount.subtract(other.amount), currency);
+    }
+
+    public Money times(long factor) {
+        return new Money(amount.multiply(BigDecimal.valueOf(factor)), currency);
+    }
+
+    public Money negate() {
+        return new Money(amount.negate(), currency);
+    }
+
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new InvalidValueException("currency", other.currency.getCurrencyCode(),
+                    "use " + currency.getCurrencyCode() + " like the rest of this document");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return amount.toPlainString() + " " + currency.getCurrencyCode();
+    }
+}

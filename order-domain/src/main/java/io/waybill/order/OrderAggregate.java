@@ -1,0 +1,158 @@
+package io.waybill.order;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.waybill.kernel.ConflictException;
+import io.waybill.kernel.NotFoundException;
+import io.waybill.kernel.TenantId;
+import io.waybill.order.api.OrderCancelled;
+import io.waybill.order.api.OrderCommands.CancelOrder;
+import io.waybill.order.api.OrderCommands.PlaceOrderOnHold;
+import io.waybill.order.api.OrderCommands.RecordCarrierHandover;
+import io.waybill.order.api.OrderCommands.ReleaseOrder;
+import io.waybill.order.api.OrderCommands.ReleaseOrderHold;
+import io.waybill.order.api.OrderCommands.ReleaseOutcome;
+import io.waybill.order.api.OrderHandedToCarrier;
+import io.waybill.order.api.OrderHoldReleased;
+import io.waybill.order.api.OrderId;
+import io.waybill.order.api.OrderPlacedOnHold;
+import io.waybill.order.api.OrderReleased;
+import io.waybill.order.api.OrderStatus;
+import java.util.HashSet;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * An ERP order from release to hand-over. Command handlers check the rules and apply events;
+ * event-sourcing handlers only assign state.
+ */
+class OrderAggregate {
+
+    @AggregateIdentifier
+    private OrderId orderId;
+    private TenantId tenantId;
+    private String erpOrderNumber;
+    private String contentHash;
+    private OrderStatus status;
+    private final Set<String> shipmentsWithCarrier = new HashSet<>();
+
+    OrderAggregate() {
+        // Required by Axon to rebuild the aggregate from its events.
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    ReleaseOutcome handle(ReleaseOrder command) {
+        ReleaseRules.validate(command);
+        String hash = ReleaseRules.contentHash(command);
+        if (orderId != null) {
+            if (!hash.equals(contentHash)) {
+                throw new ConflictException(
+                        "ERP order " + erpOrderNumber + " was already released with different content",
+                        "erpOrderNumber", erpOrderNumber,
+                        "send the original content again, or use a new ERP order number for a changed order");
+            }
+            return new ReleaseOutcome(orderId, false);
+        }
+        apply(new OrderReleased(command.orderId(), command.tenantId(), command.erpOrderNumber(),
+                command.customerReference(), command.shipTo(), command.lines(), command.currency(),
+                command.promisedDelivery(), command.serviceLevel(), command.parcelWeightKg(), hash,
+                command.releasedAt()));
+        return new ReleaseOutcome(command.orderId(), true);
+    }
+
+    @CommandHandler
+    OrderStatus handle(PlaceOrderOnHold command) {
+        requireTenant(command.tenantId());
+        ReleaseRules.requireText("reason", command.reason());
+        if (status == OrderStatus.CANCELLED) {
+            throw cancelled("place it on hold");
+        }
+        if (status != OrderStatus.ON_HOLD) {
+            apply(new OrderPlacedOnHold(orderId, tenantId, command.reason(), command.occurredAt()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    OrderStatus handle(ReleaseOrderHold command) {
+        requireTenant(command.tenantId());
+        ReleaseRules.requireText("reason", command.reason());
+        if (status != OrderStatus.ON_HOLD) {
+            throw new ConflictException("order " + orderId + " is " + status + ", not on hold",
+                    "status", status.name(), "release a hold only while the order is ON_HOLD");
+        }
+        apply(new OrderHoldReleased(orderId, tenantId, command.reason(), command.occurredAt()));
+        return status;
+    }
+
+    @CommandHandler
+    OrderStatus handle(CancelOrder command) {
+        requireTenant(command.tenantId());
+        ReleaseRules.requireText("reason", command.reason());
+        if (!shipmentsWithCarrier.isEmpty()) {
+            throw new ConflictException(
+                    "order " + orderId + " cannot be cancelled: shipment " + shipmentsWithCarrier.iterator().next()
+                            + " is already with a carrier",
+                    "orderId", orderId.toString(),
+                    "ask the carrier to return the shipment instead of cancelling the order");
+        }
+        if (status != OrderStatus.CANCELLED) {
+            apply(new OrderCancelled(orderId, tenantId, command.reason(), command.occurredAt()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    void handle(RecordCarrierHandover command) {
+        requireTenant(command.tenantId());
+        if (!shipmentsWithCarrier.contains(command.shipmentId())) {
+            apply(new OrderHandedToCarrier(orderId, tenantId, command.shipmentId(), command.occurredAt(),
+                    status == OrderStatus.CANCELLED));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderReleased event) {
+        orderId = event.orderId();
+        tenantId = event.tenantId();
+        erpOrderNumber = event.erpOrderNumber();
+        contentHash = event.contentHash();
+        status = OrderStatus.RELEASED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderPlacedOnHold event) {
+        status = OrderStatus.ON_HOLD;
+    }
+
+    @EventSourcingHandler
+    void on(OrderHoldReleased event) {
+        status = OrderStatus.RELEASED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderCancelled event) {
+        status = OrderStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderHandedToCarrier event) {
+        shipmentsWithCarrier.add(event.shipmentId());
+    }
+
+    private void requireTenant(TenantId caller) {
+        if (!tenantId.equals(caller)) {
+            throw new NotFoundException("orderId", orderId.toString());
+        }
+    }
+
+    private ConflictException cancelled(String action) {
+        return new ConflictException("order " + orderId + " is cancelled", "status", status.name(),
+                "a cancelled order cannot " + action + "; release a new order instead");
+    }
+}

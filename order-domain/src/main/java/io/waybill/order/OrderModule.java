@@ -1,0 +1,17 @@
+package io.waybill.order;
+
+import org.axonframework.config.Configurer;
+
+/**
+ * Registers the order context with an Axon {@link Configurer}. This is the only non-api type
+ * other modules may use, so the aggregate itself stays package-private.
+ */
+public final class OrderModule {
+
+    private OrderModule() {
+    }
+
+    public static void configure(Configurer configurer) {
+        configurer.configureAggregate(OrderAggregate.class);
+    }
+}

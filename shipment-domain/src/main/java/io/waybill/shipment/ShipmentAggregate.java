@@ -1,0 +1,150 @@
+package io.waybill.shipment;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.waybill.kernel.ConflictException;
+import io.waybill.kernel.NotFoundException;
+import io.waybill.kernel.PartnerId;
+import io.waybill.kernel.TenantId;
+import io.waybill.order.api.OrderId;
+import io.waybill.shipment.api.MilestoneRecorded;
+import io.waybill.shipment.api.ShipmentCommands.CreateOutcome;
+import io.waybill.shipment.api.ShipmentCommands.CreateShipment;
+import io.waybill.shipment.api.ShipmentCommands.MilestoneResult;
+import io.waybill.shipment.api.ShipmentCommands.RecordMilestone;
+import io.waybill.shipment.api.ShipmentCommands.TenderShipment;
+import io.waybill.shipment.api.ShipmentCreated;
+import io.waybill.shipment.api.ShipmentId;
+import io.waybill.shipment.api.ShipmentStatus;
+import io.waybill.shipment.api.ShipmentTendered;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * A shipment from creation to its terminal milestone. Milestones arrive late, twice and out of
+ * order: every distinct one is recorded, and {@link MilestoneDecision} works out what it does to
+ * the current status.
+ */
+class ShipmentAggregate {
+
+    @AggregateIdentifier
+    private ShipmentId shipmentId;
+    private TenantId tenantId;
+    private OrderId orderId;
+    private String shipmentNumber;
+    private PartnerId providerId;
+    private String providerShipmentId;
+    private String trackingNumber;
+    private String carrier;
+    private ShipmentStatus status;
+    private Instant statusOccurredAt;
+    private int failedAttempts;
+    private final Set<String> sourceEventIds = new HashSet<>();
+
+    ShipmentAggregate() {
+        // Required by Axon to rebuild the aggregate from its events.
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    CreateOutcome handle(CreateShipment command) {
+        CommandRules.validate(command);
+        if (shipmentId != null) {
+            requireTenant(command.tenantId());
+            return new CreateOutcome(shipmentId, false);
+        }
+        apply(new ShipmentCreated(command.shipmentId(), command.tenantId(), command.orderId(),
+                command.shipmentNumber(), command.occurredAt()));
+        return new CreateOutcome(command.shipmentId(), true);
+    }
+
+    @CommandHandler
+    ShipmentStatus handle(TenderShipment command) {
+        requireTenant(command.tenantId());
+        CommandRules.validate(command);
+        if (providerId != null) {
+            if (sameTender(command)) {
+                return status;
+            }
+            throw new ConflictException(
+                    "shipment " + shipmentId + " is already tendered to " + providerId + " with tracking number "
+                            + trackingNumber,
+                    "trackingNumber", command.trackingNumber(),
+                    "repeat the original tender, or create a new shipment for another provider");
+        }
+        if (status.isTerminal()) {
+            throw new ConflictException("shipment " + shipmentId + " is " + status + " and cannot be tendered",
+                    "shipmentId", shipmentId.toString(), "create a new shipment for the order");
+        }
+        apply(new ShipmentTendered(shipmentId, tenantId, orderId, command.providerId(),
+                command.providerShipmentId(), command.trackingNumber(), command.carrier(), command.occurredAt()));
+        return status;
+    }
+
+    @CommandHandler
+    MilestoneResult handle(RecordMilestone command) {
+        requireTenant(command.tenantId());
+        CommandRules.validate(command);
+        if (sourceEventIds.contains(command.sourceEventId())) {
+            return MilestoneDecision.duplicate(shipmentId, command.sourceEventId(), status, failedAttempts);
+        }
+        MilestoneDecision decision = MilestoneDecision.decide(status, statusOccurredAt, failedAttempts, command);
+        apply(decision.toEvent(shipmentId, tenantId, orderId, command));
+        return decision.result(shipmentId, command.sourceEventId());
+    }
+
+    @EventSourcingHandler
+    void on(ShipmentCreated event) {
+        shipmentId = event.shipmentId();
+        tenantId = event.tenantId();
+        orderId = event.orderId();
+        shipmentNumber = event.shipmentNumber();
+        status = ShipmentStatus.CREATED;
+    }
+
+    @EventSourcingHandler
+    void on(ShipmentTendered event) {
+        providerId = event.providerId();
+        providerShipmentId = event.providerShipmentId();
+        trackingNumber = event.trackingNumber();
+        carrier = event.carrier();
+        if (status == ShipmentStatus.CREATED) {
+            status = ShipmentStatus.TENDERED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MilestoneRecorded event) {
+        sourceEventIds.add(event.sourceEventId());
+        failedAttempts = event.failedAttempts();
+        if (event.statusAfter() != event.statusBefore()) {
+            status = event.statusAfter();
+            statusOccurredAt = event.occurredAt();
+        } else if (!event.late() && !event.conflict() && ShipmentStatus.reachedBy(event.code()) == status
+                && (statusOccurredAt == null || event.occurredAt().isAfter(statusOccurredAt))) {
+            statusOccurredAt = event.occurredAt();
+        }
+    }
+
+    private boolean sameTender(TenderShipment command) {
+        return providerId.equals(command.providerId())
+                && Objects.equals(providerShipmentId, command.providerShipmentId())
+                && Objects.equals(trackingNumber, command.trackingNumber())
+                && Objects.equals(carrier, command.carrier());
+    }
+
+    private void requireTenant(TenantId caller) {
+        if (!tenantId.equals(caller)) {
+            throw new NotFoundException("shipmentId", shipmentId.toString());
+        }
+    }
+
+
+}
