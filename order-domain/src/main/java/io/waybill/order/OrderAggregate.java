@@ -94,6 +94,11 @@ class OrderAggregate {
     OrderStatus handle(CancelOrder command) {
         requireTenant(command.tenantId());
         ReleaseRules.requireText("reason", command.reason());
+        // A repeated cancel is a no-op even when a carrier took a shipment after the cancellation,
+        // because OrderHandedToCarrier.afterCancellation already flags that hand-over for review.
+        if (status == OrderStatus.CANCELLED) {
+            return status;
+        }
         if (!shipmentsWithCarrier.isEmpty()) {
             throw new ConflictException(
                     "order " + orderId + " cannot be cancelled: shipment " + shipmentsWithCarrier.iterator().next()
@@ -101,9 +106,7 @@ class OrderAggregate {
                     "orderId", orderId.toString(),
                     "ask the carrier to return the shipment instead of cancelling the order");
         }
-        if (status != OrderStatus.CANCELLED) {
-            apply(new OrderCancelled(orderId, tenantId, command.reason(), command.occurredAt()));
-        }
+        apply(new OrderCancelled(orderId, tenantId, command.reason(), command.occurredAt()));
         return status;
     }
 
