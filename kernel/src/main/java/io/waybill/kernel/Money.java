@@ -1,5 +1,6 @@
 package io.waybill.kernel;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
@@ -57,10 +58,12 @@ public record Money(BigDecimal amount, Currency currency) {
         return new Money(amount.negate(), currency);
     }
 
+    @JsonIgnore
     public boolean isNegative() {
         return amount.signum() < 0;
     }
 
+    @JsonIgnore
     public boolean isZero() {
         return amount.signum() == 0;
     }

@@ -1,12 +1,14 @@
 package io.waybill.order.api;
 
 import io.waybill.kernel.TenantId;
+import io.waybill.kernel.WorldEvent;
 
 /** Every event the Order aggregate records. */
-public sealed interface OrderEvent permits OrderReleased, OrderPlacedOnHold, OrderHoldReleased,
+public sealed interface OrderEvent extends WorldEvent permits OrderReleased, OrderPlacedOnHold, OrderHoldReleased,
         OrderCancelled, OrderHandedToCarrier {
 
     OrderId orderId();
 
+    @Override
     TenantId tenantId();
 }

@@ -1,13 +1,15 @@
 package io.waybill.shipment.api;
 
 import io.waybill.kernel.TenantId;
+import io.waybill.kernel.WorldEvent;
 import io.waybill.order.api.OrderId;
 
 /** Every event the Shipment aggregate records. */
-public sealed interface ShipmentEvent permits ShipmentCreated, ShipmentTendered, MilestoneRecorded {
+public sealed interface ShipmentEvent extends WorldEvent permits ShipmentCreated, ShipmentTendered, MilestoneRecorded {
 
     ShipmentId shipmentId();
 
+    @Override
     TenantId tenantId();
 
     OrderId orderId();
