@@ -3,14 +3,21 @@ package io.waybill.shipment;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.waybill.kernel.ConflictException;
+import io.waybill.kernel.InvalidValueException;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.PartnerId;
 import io.waybill.kernel.TenantId;
 import io.waybill.order.api.OrderId;
+import io.waybill.shipment.api.CarrierInvoiceRecorded;
+import io.waybill.shipment.api.ChargeLine;
+import io.waybill.shipment.api.ExpectedChargesRecorded;
 import io.waybill.shipment.api.MilestoneRecorded;
+import io.waybill.shipment.api.ShipmentCommands.ChargeOutcome;
 import io.waybill.shipment.api.ShipmentCommands.CreateOutcome;
 import io.waybill.shipment.api.ShipmentCommands.CreateShipment;
 import io.waybill.shipment.api.ShipmentCommands.MilestoneResult;
+import io.waybill.shipment.api.ShipmentCommands.RecordCarrierInvoice;
+import io.waybill.shipment.api.ShipmentCommands.RecordExpectedCharges;
 import io.waybill.shipment.api.ShipmentCommands.RecordMilestone;
 import io.waybill.shipment.api.ShipmentCommands.TenderShipment;
 import io.waybill.shipment.api.ShipmentCreated;
@@ -18,7 +25,10 @@ import io.waybill.shipment.api.ShipmentId;
 import io.waybill.shipment.api.ShipmentStatus;
 import io.waybill.shipment.api.ShipmentTendered;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -47,6 +57,8 @@ class ShipmentAggregate {
     private Instant statusOccurredAt;
     private int failedAttempts;
     private final Set<String> sourceEventIds = new HashSet<>();
+    private final Map<String, List<ChargeLine>> quotes = new HashMap<>();
+    private final Map<String, List<ChargeLine>> invoices = new HashMap<>();
 
     ShipmentAggregate() {
         // Required by Axon to rebuild the aggregate from its events.
@@ -100,6 +112,33 @@ class ShipmentAggregate {
         return decision.result(shipmentId, command.sourceEventId());
     }
 
+    @CommandHandler
+    ChargeOutcome handle(RecordExpectedCharges command) {
+        requireTenant(command.tenantId());
+        ChargeRules.validate("quoteReference", command.quoteReference(), command.lines());
+        if (repeatsDocument(quotes, "quoteReference", command.quoteReference(), command.lines())) {
+            return new ChargeOutcome(shipmentId, command.quoteReference(), false);
+        }
+        apply(new ExpectedChargesRecorded(shipmentId, tenantId, orderId, command.quoteReference(),
+                List.copyOf(command.lines()), command.occurredAt()));
+        return new ChargeOutcome(shipmentId, command.quoteReference(), true);
+    }
+
+    @CommandHandler
+    ChargeOutcome handle(RecordCarrierInvoice command) {
+        requireTenant(command.tenantId());
+        ChargeRules.validate("invoiceReference", command.invoiceReference(), command.lines());
+        if (command.carrierId() == null) {
+            throw new InvalidValueException("carrierId", null, "give the carrier that sent the invoice");
+        }
+        if (repeatsDocument(invoices, "invoiceReference", command.invoiceReference(), command.lines())) {
+            return new ChargeOutcome(shipmentId, command.invoiceReference(), false);
+        }
+        apply(new CarrierInvoiceRecorded(shipmentId, tenantId, orderId, command.carrierId(),
+                command.invoiceReference(), List.copyOf(command.lines()), command.occurredAt()));
+        return new ChargeOutcome(shipmentId, command.invoiceReference(), true);
+    }
+
     @EventSourcingHandler
     void on(ShipmentCreated event) {
         shipmentId = event.shipmentId();
@@ -131,6 +170,30 @@ class ShipmentAggregate {
                 && (statusOccurredAt == null || event.occurredAt().isAfter(statusOccurredAt))) {
             statusOccurredAt = event.occurredAt();
         }
+    }
+
+    @EventSourcingHandler
+    void on(ExpectedChargesRecorded event) {
+        quotes.put(event.quoteReference(), event.lines());
+    }
+
+    @EventSourcingHandler
+    void on(CarrierInvoiceRecorded event) {
+        invoices.put(event.invoiceReference(), event.lines());
+    }
+
+    /** Returns true for an exact repeat of a stored document; rejects a changed one with the same reference. */
+    private static boolean repeatsDocument(Map<String, List<ChargeLine>> documents, String field, String reference,
+                                           List<ChargeLine> lines) {
+        List<ChargeLine> stored = documents.get(reference);
+        if (stored == null) {
+            return false;
+        }
+        if (stored.equals(lines)) {
+            return true;
+        }
+        throw new ConflictException(field + " " + reference + " was already recorded with other lines", field,
+                reference, "send the original lines again, or give the corrected document a new reference");
     }
 
     private boolean sameTender(TenderShipment command) {

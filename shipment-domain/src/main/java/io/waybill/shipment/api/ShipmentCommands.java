@@ -4,6 +4,7 @@ import io.waybill.kernel.PartnerId;
 import io.waybill.kernel.TenantId;
 import io.waybill.order.api.OrderId;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Commands the Shipment aggregate handles. Each names its tenant; a mismatch is treated as not found. */
@@ -35,6 +36,27 @@ public final class ShipmentCommands {
                                   String rawCode, ReasonCode reason, String rawReason, String description,
                                   Location location, ProofOfDelivery proofOfDelivery,
                                   Instant estimatedDelivery, Integer attemptNumber) {
+    }
+
+    /**
+     * Records what the shipment is expected to cost. Repeating a quote reference with the same lines
+     * is a no-op; the same reference with other lines is rejected as a conflict.
+     */
+    public record RecordExpectedCharges(@TargetAggregateIdentifier ShipmentId shipmentId, TenantId tenantId,
+                                        String quoteReference, List<ChargeLine> lines, Instant occurredAt) {
+    }
+
+    /**
+     * Records a carrier invoice for the shipment. Repeating an invoice reference with the same lines is
+     * a no-op; the same reference with other lines is rejected as a conflict.
+     */
+    public record RecordCarrierInvoice(@TargetAggregateIdentifier ShipmentId shipmentId, TenantId tenantId,
+                                       PartnerId carrierId, String invoiceReference, List<ChargeLine> lines,
+                                       Instant occurredAt) {
+    }
+
+    /** Result of a charge command: whether it recorded anything, or repeated what was already there. */
+    public record ChargeOutcome(ShipmentId shipmentId, String reference, boolean recorded) {
     }
 
     /** Result of {@link CreateShipment}: the shipment id and whether this call created it. */

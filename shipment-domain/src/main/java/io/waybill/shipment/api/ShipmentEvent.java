@@ -5,7 +5,8 @@ import io.waybill.kernel.WorldEvent;
 import io.waybill.order.api.OrderId;
 
 /** Every event the Shipment aggregate records. */
-public sealed interface ShipmentEvent extends WorldEvent permits ShipmentCreated, ShipmentTendered, MilestoneRecorded {
+public sealed interface ShipmentEvent extends WorldEvent permits ShipmentCreated, ShipmentTendered, MilestoneRecorded,
+        ExpectedChargesRecorded, CarrierInvoiceRecorded {
 
     ShipmentId shipmentId();
 
