@@ -113,6 +113,7 @@ class OrderAggregate {
     @CommandHandler
     void handle(RecordCarrierHandover command) {
         requireTenant(command.tenantId());
+        ReleaseRules.requireText("shipmentId", command.shipmentId());
         if (!shipmentsWithCarrier.contains(command.shipmentId())) {
             apply(new OrderHandedToCarrier(orderId, tenantId, command.shipmentId(), command.occurredAt(),
                     status == OrderStatus.CANCELLED));

@@ -19,6 +19,9 @@ final class ReleaseRules {
     }
 
     static void validate(ReleaseOrder command) {
+        if (command.tenantId() == null) {
+            throw new InvalidValueException("tenantId", null, "give the tenant that owns the order");
+        }
         requireText("erpOrderNumber", command.erpOrderNumber());
         if (!command.orderId().equals(OrderId.forErpOrder(command.tenantId(), command.erpOrderNumber()))) {
             throw new InvalidValueException("orderId", command.orderId().toString(),
@@ -41,6 +44,11 @@ final class ReleaseRules {
                     "give the latest promised delivery day as YYYY-MM-DD");
         }
         var window = command.promisedDelivery();
+        if ((window.windowStart() == null) != (window.windowEnd() == null)) {
+            String missing = window.windowStart() == null ? "windowStart" : "windowEnd";
+            throw new InvalidValueException("promisedDelivery." + missing, null,
+                    "give both ends of the delivery window, or neither");
+        }
         if (window.windowStart() != null && window.windowEnd() != null
                 && !window.windowStart().isBefore(window.windowEnd())) {
             throw new InvalidValueException("promisedDelivery.windowEnd", window.windowEnd().toString(),
@@ -111,20 +119,24 @@ final class ReleaseRules {
         }
     }
 
-    /** SHA-256 over every content field of the release except its time, in a fixed order. */
+    /**
+     * SHA-256 over every content field of the release except its time, in a fixed order. Each value
+     * is prefixed with its length, so no choice of characters in one field can imitate another.
+     */
     static String contentHash(ReleaseOrder command) {
-        StringBuilder text = new StringBuilder()
-                .append(command.erpOrderNumber()).append('|')
-                .append(command.customerReference()).append('|')
-                .append(command.shipTo()).append('|')
-                .append(command.currency().getCurrencyCode()).append('|')
-                .append(command.promisedDelivery()).append('|')
-                .append(command.serviceLevel()).append('|')
-                .append(command.parcelWeightKg() == null ? "" : command.parcelWeightKg().stripTrailingZeros().toPlainString());
+        StringBuilder text = new StringBuilder();
+        append(text, command.erpOrderNumber());
+        append(text, command.customerReference());
+        append(text, String.valueOf(command.shipTo()));
+        append(text, command.currency().getCurrencyCode());
+        append(text, String.valueOf(command.promisedDelivery()));
+        append(text, String.valueOf(command.serviceLevel()));
+        append(text, command.parcelWeightKg() == null ? "" : command.parcelWeightKg().stripTrailingZeros().toPlainString());
         for (OrderLine line : command.lines()) {
-            text.append('|').append(line.lineNumber()).append(',').append(line.sku()).append(',')
-                    .append(line.quantity()).append(',')
-                    .append(line.unitPrice().amount().stripTrailingZeros().toPlainString());
+            append(text, String.valueOf(line.lineNumber()));
+            append(text, line.sku());
+            append(text, String.valueOf(line.quantity()));
+            append(text, line.unitPrice().amount().stripTrailingZeros().toPlainString());
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
@@ -132,5 +144,9 @@ final class ReleaseRules {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }
+    }
+
+    private static void append(StringBuilder text, String value) {
+        text.append(value.length()).append(':').append(value);
     }
 }

@@ -193,6 +193,10 @@ class OrderAggregateTest {
                         .promisedDelivery(new PromisedDelivery(day, noon, noon.minusSeconds(3600))).build()),
                 arguments("promisedDelivery.windowEnd", aReleaseOrder()
                         .promisedDelivery(new PromisedDelivery(day, noon, noon)).build()),
+                arguments("promisedDelivery.windowEnd", aReleaseOrder()
+                        .promisedDelivery(new PromisedDelivery(day, noon, null)).build()),
+                arguments("promisedDelivery.windowStart", aReleaseOrder()
+                        .promisedDelivery(new PromisedDelivery(day, null, noon)).build()),
                 arguments("serviceLevel", aReleaseOrder().serviceLevel(null).build()),
                 arguments("parcelWeightKg", aReleaseOrder().parcelWeightKg(BigDecimal.ZERO).build()),
                 arguments("parcelWeightKg", aReleaseOrder().parcelWeightKg(new BigDecimal("-1.2")).build()),
@@ -416,5 +420,13 @@ class OrderAggregateTest {
                 return true;
             }
         };
+    }
+
+    @Test
+    void handoverWithoutShipmentIdIsInvalid() {
+        fixture.givenCommands(anyReleaseOrder())
+                .when(new RecordCarrierHandover(ORDER_ID, TENANT, " ", LATER))
+                .expectException(InvalidValueException.class)
+                .expectNoEvents();
     }
 }

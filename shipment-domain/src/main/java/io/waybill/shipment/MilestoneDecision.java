@@ -22,25 +22,30 @@ import java.time.Instant;
  *       late: recorded, status unchanged.</li>
  *   <li>DELAYED and UNKNOWN annotate the shipment and never change its status.</li>
  * </ol>
- * A failed attempt is counted whether or not it is late.
+ * A failed attempt is counted whether or not it is late, but not when it is flagged as a conflict:
+ * an attempt reported after the shipment was delivered contradicts the delivery and waits for review.
+ * A terminal milestone reported again is recorded without a flag; it is late only if it happened earlier.
  */
 record MilestoneDecision(ShipmentStatus before, ShipmentStatus after, boolean late, boolean conflict,
                          String conflictReason, int failedAttempts) {
 
     static MilestoneDecision decide(ShipmentStatus current, Instant currentOccurredAt, int failedAttempts,
                                     RecordMilestone command) {
-        int attempts = failedAttempts + (command.code() == MilestoneCode.DELIVERY_ATTEMPT_FAILED ? 1 : 0);
+        boolean failedAttempt = command.code() == MilestoneCode.DELIVERY_ATTEMPT_FAILED;
+        int attempts = failedAttempts + (failedAttempt ? 1 : 0);
         ShipmentStatus target = ShipmentStatus.reachedBy(command.code());
         boolean happenedBefore = currentOccurredAt != null && command.occurredAt().isBefore(currentOccurredAt);
 
         if (current.isTerminal()) {
-            boolean otherTerminal = target != null && target.isTerminal() && target != current;
-            boolean activityAfter = !happenedBefore && target != current
-                    && !command.occurredAt().equals(currentOccurredAt);
+            if (target == current) {
+                return new MilestoneDecision(current, current, happenedBefore, false, null, failedAttempts);
+            }
+            boolean otherTerminal = target != null && target.isTerminal();
+            boolean activityAfter = !happenedBefore && !command.occurredAt().equals(currentOccurredAt);
             if (otherTerminal || activityAfter) {
                 String reason = command.code() + " at " + command.occurredAt() + " after the shipment was "
                         + current + (currentOccurredAt == null ? "" : " at " + currentOccurredAt);
-                return new MilestoneDecision(current, current, false, true, reason, attempts);
+                return new MilestoneDecision(current, current, false, true, reason, failedAttempts);
             }
             return new MilestoneDecision(current, current, true, false, null, attempts);
         }

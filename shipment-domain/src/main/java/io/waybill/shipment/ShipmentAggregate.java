@@ -85,10 +85,14 @@ class ShipmentAggregate {
             if (sameTender(command)) {
                 return status;
             }
+            String field = !providerId.equals(command.providerId()) ? "providerId"
+                    : !Objects.equals(trackingNumber, command.trackingNumber()) ? "trackingNumber"
+                    : !Objects.equals(providerShipmentId, command.providerShipmentId()) ? "providerShipmentId"
+                    : "carrier";
             throw new ConflictException(
                     "shipment " + shipmentId + " is already tendered to " + providerId + " with tracking number "
                             + trackingNumber,
-                    "trackingNumber", command.trackingNumber(),
+                    field, String.valueOf(fieldValue(command, field)),
                     "repeat the original tender, or create a new shipment for another provider");
         }
         if (status.isTerminal()) {
@@ -201,6 +205,15 @@ class ShipmentAggregate {
                 && Objects.equals(providerShipmentId, command.providerShipmentId())
                 && Objects.equals(trackingNumber, command.trackingNumber())
                 && Objects.equals(carrier, command.carrier());
+    }
+
+    private static Object fieldValue(TenderShipment command, String field) {
+        return switch (field) {
+            case "providerId" -> command.providerId();
+            case "trackingNumber" -> command.trackingNumber();
+            case "providerShipmentId" -> command.providerShipmentId();
+            default -> command.carrier();
+        };
     }
 
     private void requireTenant(TenantId caller) {

@@ -175,7 +175,10 @@ class ShipmentAggregateTest {
 
         fixture.givenCommands(anyCreateShipment(), anyTenderShipment())
                 .when(other)
-                .expectException(ConflictException.class)
+                .expectException(satisfies(ConflictException.class, exception -> {
+                    assertThat(exception.field()).isEqualTo("providerId");
+                    assertThat(exception.value()).isEqualTo("sendcloud");
+                }))
                 .expectNoEvents();
     }
 
@@ -589,5 +592,31 @@ class ShipmentAggregateTest {
                 return true;
             }
         };
+    }
+
+    @Test
+    void deliveredReportedAgainLaterIsRecordedPlainly() {
+        givenTenderedWith(anyRecordMilestone(DELIVERED, at("14:00"), "e4"))
+                .when(anyRecordMilestone(DELIVERED, at("14:30"), "e5"))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(onlyEvent(MilestoneRecorded.class, event -> {
+                    assertThat(event.late()).isFalse();
+                    assertThat(event.conflict()).isFalse();
+                }))
+                .expectResultMessagePayload(new MilestoneResult(SHIPMENT_ID, "e5", RECORDED,
+                        ShipmentStatus.DELIVERED, 0));
+    }
+
+    @Test
+    void failedAttemptAfterDeliveredIsNotCounted() {
+        givenTenderedWith(anyRecordMilestone(DELIVERED, at("14:00"), "e4"))
+                .when(anyRecordMilestone(DELIVERY_ATTEMPT_FAILED, at("15:00"), "e5"))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(onlyEvent(MilestoneRecorded.class, event -> {
+                    assertThat(event.conflict()).isTrue();
+                    assertThat(event.failedAttempts()).isZero();
+                }))
+                .expectResultMessagePayload(new MilestoneResult(SHIPMENT_ID, "e5", RECORDED_CONFLICT,
+                        ShipmentStatus.DELIVERED, 0));
     }
 }
