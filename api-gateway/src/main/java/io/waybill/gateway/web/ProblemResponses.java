@@ -1,6 +1,7 @@
 package io.waybill.gateway.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -141,7 +142,9 @@ class ProblemResponses {
         }
 
         static ProblemDetail fromJson(JsonProcessingException e) {
-            String field = e instanceof JsonMappingException mapping ? path(mapping.getPath()) : null;
+            boolean truncated = e instanceof JsonEOFException
+                    || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input");
+            String field = e instanceof JsonMappingException mapping && !truncated ? path(mapping.getPath()) : null;
             String fix;
             String value = null;
             if (e instanceof UnrecognizedPropertyException unknown) {
@@ -151,6 +154,8 @@ class ProblemResponses {
                 fix = "give " + field + " as " + describe(format.getTargetType());
             } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 fix = "give " + field + " as " + describe(mismatch.getTargetType());
+            } else if (truncated) {
+                fix = "send the complete JSON document; it ended early";
             } else {
                 fix = "send well-formed JSON";
             }
