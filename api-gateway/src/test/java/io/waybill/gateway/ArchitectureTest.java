@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Module boundaries and domain purity. ArchUnit fails a rule whose subject matches no class, so a
- * renamed package cannot silently turn a rule into a no-op; the package test below says so explicitly.
+ * renamed package cannot silently turn a rule into a no-op; the package test below checks that explicitly.
  */
 class ArchitectureTest {
 
@@ -118,7 +118,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void domainsReadNoClockAndDrawNoRandomIds() {
+    void domainsUseNoClockOrRandomIds() {
         ArchRule rule = noClasses().that().resideInAnyPackage("io.waybill.order..", "io.waybill.shipment..")
                 .should().callMethod(Instant.class, "now")
                 .orShould().callMethod(UUID.class, "randomUUID")

@@ -39,6 +39,21 @@ final class ReleaseRules {
         for (int i = 0; i < command.lines().size(); i++) {
             validateLine(command, i, lineNumbers);
         }
+        validatePromise(command);
+        if (command.serviceLevel() == null) {
+            throw new InvalidValueException("serviceLevel", null,
+                    "give one of SAME_DAY, NEXT_DAY, EXPRESS, STANDARD, ECONOMY");
+        }
+        if (command.parcelWeightKg() != null && command.parcelWeightKg().signum() <= 0) {
+            throw new InvalidValueException("parcelWeightKg", command.parcelWeightKg().toPlainString(),
+                    "give a positive weight in kilograms, or leave it out");
+        }
+        if (command.releasedAt() == null) {
+            throw new InvalidValueException("releasedAt", null, "give the release time as a UTC instant");
+        }
+    }
+
+    private static void validatePromise(ReleaseOrder command) {
         if (command.promisedDelivery() == null || command.promisedDelivery().latestDate() == null) {
             throw new InvalidValueException("promisedDelivery.latestDate", null,
                     "give the latest promised delivery day as YYYY-MM-DD");
@@ -53,17 +68,6 @@ final class ReleaseRules {
                 && !window.windowStart().isBefore(window.windowEnd())) {
             throw new InvalidValueException("promisedDelivery.windowEnd", window.windowEnd().toString(),
                     "make the window end after its start");
-        }
-        if (command.serviceLevel() == null) {
-            throw new InvalidValueException("serviceLevel", null,
-                    "give one of SAME_DAY, NEXT_DAY, EXPRESS, STANDARD, ECONOMY");
-        }
-        if (command.parcelWeightKg() != null && command.parcelWeightKg().signum() <= 0) {
-            throw new InvalidValueException("parcelWeightKg", command.parcelWeightKg().toPlainString(),
-                    "give a positive weight in kilograms, or leave it out");
-        }
-        if (command.releasedAt() == null) {
-            throw new InvalidValueException("releasedAt", null, "give the release time as a UTC instant");
         }
     }
 

@@ -13,7 +13,7 @@ import io.waybill.shipment.api.ShipmentStatus;
 import java.time.Instant;
 
 /**
- * What one new milestone does to a shipment. The rules, in order:
+ * The effect of one new milestone on a shipment. The rules, in order:
  * <ol>
  *   <li>After a terminal status nothing moves the status. A milestone that happened later than the
  *       terminal one, or a different terminal milestone, is flagged as a conflict for review.</li>

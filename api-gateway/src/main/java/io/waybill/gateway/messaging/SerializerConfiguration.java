@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The Jackson serializer for stored events, messages and sagas. It starts from the HTTP mapper, so
- * Java time and decimals are written the same way, but it ignores unknown properties: the HTTP API
- * rejects unknown fields, while an event stored years ago must still load after a field is removed.
+ * Java time and decimals are written the same way. Unlike the HTTP API, which rejects unknown
+ * fields, it ignores unknown properties, because an old event must still load after a field is removed.
  */
 @Configuration(proxyBeanMethods = false)
 class SerializerConfiguration {

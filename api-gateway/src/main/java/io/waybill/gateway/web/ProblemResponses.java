@@ -35,7 +35,7 @@ import org.springframework.web.server.ServerWebInputException;
 /**
  * Turns every failure into an RFC 9457 {@code application/problem+json} response. Expected
  * rejections name the field, the value received and the fix; anything unexpected is logged with
- * the correlation id and answered without internal detail.
+ * the correlation id and returned without internal detail.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -111,7 +111,7 @@ class ProblemResponses {
                 .body(problem);
     }
 
-    /** Builders of the problem bodies, shared with the batch endpoint that answers per item. */
+    /** Builders of the problem bodies, shared with the batch endpoint that reports each item. */
     static final class Problems {
 
         static final String TYPE_PREFIX = "urn:waybill:problem:";

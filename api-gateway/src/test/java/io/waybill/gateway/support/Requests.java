@@ -6,7 +6,7 @@ public final class Requests {
     private Requests() {
     }
 
-    /** A valid release of one order with two lines in BRL, promised for 2026-12-10. */
+    /** Returns a valid release of one order with two lines in BRL, promised for 2026-12-10. */
     public static String release(String erpOrderNumber) {
         return """
                 {"erpOrderNumber":"%s","customerReference":"CUST-77",

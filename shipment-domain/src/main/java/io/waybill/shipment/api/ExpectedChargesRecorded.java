@@ -7,7 +7,7 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /**
- * What the shipment is expected to cost, from the rate quoted when it was booked. A later quote
+ * The expected cost of the shipment, from the rate quoted when it was booked. A later quote
  * with another reference replaces the earlier expectation.
  */
 @Revision("1")
