@@ -298,6 +298,18 @@ class ProcessApiTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void openApiListsProcessEndpoints() {
+        JsonNode document = http.get().uri("/v3/api-docs")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(document.get("paths").has("/api/v1/orders")).isTrue();
+        assertThat(document.get("paths").has("/api/v1/milestones/batch")).isTrue();
+        assertThat(document.get("paths").has("/api/v1/shipments/{shipmentId}/history")).isTrue();
+    }
+
+    @Test
     void databaseCommitsSynchronously() {
         assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
     }
