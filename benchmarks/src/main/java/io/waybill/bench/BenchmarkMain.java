@@ -76,6 +76,7 @@ public final class BenchmarkMain {
             run.postgres().settings().forEach((name, value) -> report.header("postgres " + name, value));
             runAll(run);
             memory(run);
+            run.http().close();
             service.close();
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
         }

@@ -87,6 +87,7 @@ public final class RunContext {
         checkpoint();
         CompletableFuture<T> running = CompletableFuture.supplyAsync(work);
         sleep(warmupMillis);
+        long startMillis = System.currentTimeMillis();
         ProcessCpu.Sample cpuBefore = ProcessCpu.sample(service.pid(), service.dataDirectory());
         PostgresProbe.Counters before = counters();
         long gcBefore = gcMillis();
@@ -98,7 +99,8 @@ public final class RunContext {
         long gcAfter = gcMillis();
         double seconds = (cpuAfter.nanoTime() - cpuBefore.nanoTime()) / 1e9;
         return new Measured<>(value, new PhaseStats(ProcessCpu.between(cpuBefore, cpuAfter), after.minus(before),
-                waited, gcBefore < 0 || gcAfter < 0 ? -1 : gcAfter - gcBefore, seconds));
+                waited, gcBefore < 0 || gcAfter < 0 ? -1 : gcAfter - gcBefore, seconds, startMillis,
+                System.currentTimeMillis()));
     }
 
     private void checkpoint() {

@@ -9,8 +9,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Runs a fixed number of clients, each sending its next operation as soon as the previous one was
- * answered. Only operations that start after the warm-up and end before the window closes are
- * counted. The window closes at the deadline, or earlier when the first client runs out of work,
+ * answered. Operations that end inside the measurement window are counted, with their full latency
+ * even when they started during the warm-up, so that slow batch requests still count towards the
+ * throughput. The window closes at the deadline, or earlier when the first client runs out of work,
  * because from then on fewer clients are busy than the phase claims. A loop whose failures pass
  * {@value #MAX_ERRORS} and a tenth of its operations stops early.
  */
@@ -134,7 +135,7 @@ public final class ClosedLoop {
                     return;
                 }
                 attempts.incrementAndGet();
-                if (started >= windowStart && ended <= windowEnd.get()) {
+                if (ended >= windowStart && ended <= windowEnd.get()) {
                     synchronized (this) {
                         latencies.recordValue(Math.min(HIGHEST_MICROS, (ended - started) / 1_000));
                         items += carried;

@@ -2,13 +2,12 @@ package io.waybill.bench.load;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,26 +15,48 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * Sends the load over Waybill's process API with the JDK HTTP client (HTTP/1.1, one kept-alive
- * connection per concurrent request). Responses are checked by status code and, for a batch, by the
- * count of rejected items.
+ * Sends the load over Waybill's process API with Apache HttpClient's blocking client: HTTP/1.1, one
+ * kept-alive pooled connection per concurrent request. Responses are checked by status code and, for
+ * a batch, by the count of rejected items.
  */
-public final class HttpLedger implements Ledger {
+public final class HttpLedger implements Ledger, AutoCloseable {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** Connections kept open; more than the largest client count the harness runs. */
+    private static final int MAX_CONNECTIONS = 256;
 
-    private final HttpClient client;
+    private final CloseableHttpClient client;
     private final URI base;
     private final ObjectMapper json;
 
     /** @param base the service's root, for example {@code http://127.0.0.1:8080} */
     public HttpLedger(URI base) {
         this.base = base;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
+        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(MAX_CONNECTIONS)
+                .setMaxConnPerRoute(MAX_CONNECTIONS)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofSeconds(5))
+                        .setSocketTimeout(Timeout.ofSeconds(60))
+                        .build())
+                .build();
+        this.client = HttpClients.custom()
+                .setConnectionManager(connections)
+                .disableAutomaticRetries()
+                .disableCookieManagement()
                 .build();
         this.json = new ObjectMapper().findAndRegisterModules()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -91,7 +112,7 @@ public final class HttpLedger implements Ledger {
     }
 
     private String exchange(String path, ShipmentPlan plan, Object body, int expected) {
-        HttpResponse<String> response = call(path, plan, body);
+        Answer response = call(path, plan, body);
         if (response.statusCode() != expected) {
             throw new LedgerException(path + " answered HTTP " + response.statusCode() + ": "
                     + response.body().substring(0, Math.min(response.body().length(), 400)));
@@ -103,21 +124,25 @@ public final class HttpLedger implements Ledger {
         return call(path, plan, body).statusCode();
     }
 
-    private HttpResponse<String> call(String path, ShipmentPlan plan, Object body) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("X-Tenant-Id", plan.tenantId().value())
-                .POST(HttpRequest.BodyPublishers.ofString(write(body)))
-                .build();
+    private Answer call(String path, ShipmentPlan plan, Object body) {
+        HttpPost request = new HttpPost(base.resolve(path));
+        request.setHeader("X-Tenant-Id", plan.tenantId().value());
+        request.setEntity(new StringEntity(write(body), ContentType.APPLICATION_JSON));
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.execute(request, response -> new Answer(response.getCode(),
+                    EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new LedgerException(path + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LedgerException(path + " interrupted", e);
         }
+    }
+
+    /** Status code and body of a response. */
+    private record Answer(int statusCode, String body) {
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
     }
 
     private String write(Object body) {
@@ -138,13 +163,13 @@ public final class HttpLedger implements Ledger {
         List<Map<String, Object>> lines = new ArrayList<>();
         for (int i = 0; i < plan.lines(); i++) {
             lines.add(Map.of("sku", "SKU-" + (1000 + i * 17), "quantity", 1 + i % 3,
-                    "unitPrice", new java.math.BigDecimal("49.90").add(java.math.BigDecimal.valueOf(i * 10))));
+                    "unitPrice", new BigDecimal("49.90").add(BigDecimal.valueOf(i * 10L))));
         }
         body.put("lines", lines);
         LocalDate promised = LocalDate.ofInstant(plan.milestones().get(0).occurredAt(), ZoneOffset.UTC).plusDays(7);
         body.put("promisedDelivery", Map.of("latestDate", promised));
         body.put("serviceLevel", "STANDARD");
-        body.put("parcelWeightKg", new java.math.BigDecimal("1.5"));
+        body.put("parcelWeightKg", new BigDecimal("1.5"));
         body.put("releasedAt", plan.milestones().get(0).occurredAt().minus(Duration.ofHours(3)));
         return body;
     }
@@ -165,7 +190,7 @@ public final class HttpLedger implements Ledger {
         body.put("proofOfDelivery", step.proofOfDelivery());
         body.put("estimatedDelivery", step.estimatedDelivery());
         body.put("attemptNumber", step.attemptNumber());
-        body.values().removeIf(java.util.Objects::isNull);
+        body.values().removeIf(Objects::isNull);
         return body;
     }
 }

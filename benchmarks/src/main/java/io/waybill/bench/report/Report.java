@@ -90,7 +90,8 @@ public final class Report {
         out.println();
         out.println("Where the time went. Per item: write transactions and WAL bytes (exact), commits, WAL flushes");
         out.println("and rows read (estimates: PostgreSQL flushes these statistics about once a second). Then the");
-        out.println("average number of database backends in each state, and the service's GC share of the window.");
+        out.println("CPU time per item by process, the average number of database backends in each state, and the");
+        out.println("service's GC share of the window.");
         for (Row row : rows) {
             PhaseStats stats = row.stats();
             if (stats == null || Double.isNaN(row.rate())) {
@@ -105,6 +106,10 @@ public final class Report {
                     db.walSyncs() / items, db.rowsFetched() / items,
                     stats.gcMillis() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f%%",
                             100.0 * stats.gcMillis() / 1000.0 / Math.max(0.001, stats.seconds())));
+            var cpu = stats.cpu();
+            double perItem = 10.0 * stats.seconds() / items;
+            out.printf(Locale.ROOT, "  %-40s CPU ms per item: service %.2f, PostgreSQL %.2f, load generator %.2f%n", "",
+                    cpu.service() * perItem, cpu.postgres() * perItem, cpu.harness() * perItem);
             out.printf("  %-40s backends: %s%n", "", waits(stats.waits()));
         }
     }
