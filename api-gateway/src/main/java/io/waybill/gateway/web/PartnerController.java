@@ -1,0 +1,112 @@
+package io.waybill.gateway.web;
+
+import io.waybill.adapters.MappedDocument;
+import io.waybill.adapters.aggregator.AfterShipMapper;
+import io.waybill.adapters.aggregator.EasyPostMapper;
+import io.waybill.adapters.aggregator.ShippoMapper;
+import io.waybill.adapters.carrier.CanadaPostMapper;
+import io.waybill.adapters.carrier.DhlMapper;
+import io.waybill.adapters.carrier.FedexMapper;
+import io.waybill.adapters.carrier.UpsMapper;
+import io.waybill.adapters.carrier.UspsMapper;
+import io.waybill.adapters.edi.IftstaMapper;
+import io.waybill.adapters.edi.X12Mapper;
+import io.waybill.gateway.messaging.RequestMetadata;
+import io.waybill.gateway.web.PartnerIntake.IntakeResponse;
+import io.waybill.kernel.NotFoundException;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Partner APIs: aggregator webhooks, carrier tracking responses and EDI files, each taken as the
+ * partner sends it. A body that cannot be read as its format is answered with 400 and nothing of
+ * it is stored; otherwise every entry is answered on its own (see {@link PartnerIntake}).
+ */
+@RestController
+@RequestMapping("/api/v1/partners")
+class PartnerController {
+
+    /** Carriers with a tracking-response adapter; XML or JSON is told apart by the body's first character. */
+    static final List<String> TRACKING_CARRIERS = List.of("ups", "fedex", "usps", "canadapost", "dhl");
+
+    private final PartnerIntake intake;
+
+    PartnerController(PartnerIntake intake) {
+        this.intake = intake;
+    }
+
+    @PostMapping("/easypost/webhooks")
+    Mono<ResponseEntity<IntakeResponse>> easyPost(@RequestBody String body, ServerWebExchange exchange) {
+        return take(exchange, EasyPostMapper.PARTNER, body, EasyPostMapper::map);
+    }
+
+    @PostMapping("/shippo/webhooks")
+    Mono<ResponseEntity<IntakeResponse>> shippo(@RequestBody String body, ServerWebExchange exchange) {
+        return take(exchange, ShippoMapper.PARTNER, body, ShippoMapper::map);
+    }
+
+    @PostMapping("/aftership/trackings")
+    Mono<ResponseEntity<IntakeResponse>> afterShip(@RequestBody String body, ServerWebExchange exchange) {
+        return take(exchange, AfterShipMapper.PARTNER, body, AfterShipMapper::map);
+    }
+
+    @PostMapping("/carriers/{carrier}/tracking")
+    Mono<ResponseEntity<IntakeResponse>> carrierTracking(@PathVariable String carrier, @RequestBody String body,
+                                                         ServerWebExchange exchange) {
+        boolean xml = body.stripLeading().startsWith("<");
+        Function<String, MappedDocument> mapper = switch (carrier) {
+            case "ups" -> xml ? UpsMapper::mapXml : UpsMapper::mapJson;
+            case "fedex" -> xml ? FedexMapper::mapXml : FedexMapper::mapJson;
+            case "usps" -> xml ? UspsMapper::mapXml : UspsMapper::mapJson;
+            case "canadapost" -> CanadaPostMapper::map;
+            case "dhl" -> DhlMapper::map;
+            default -> throw new NotFoundException("carrier", carrier + " (supported: " + TRACKING_CARRIERS + ")");
+        };
+        return take(exchange, carrier, body, mapper);
+    }
+
+    @PostMapping("/edi/x12")
+    Mono<ResponseEntity<IntakeResponse>> x12(@RequestBody String body, ServerWebExchange exchange) {
+        return take(exchange, X12Mapper.PARTNER, body, X12Mapper::map);
+    }
+
+    /**
+     * Takes an IFTSTA interchange. {@code carrier} names the carrier as it was given at tender; without
+     * it the NAD+CA party or the interchange sender is used.
+     */
+    @PostMapping("/edi/edifact")
+    Mono<ResponseEntity<IntakeResponse>> edifact(@RequestBody String body,
+                                                 @RequestParam(name = "carrier", required = false) String carrier,
+                                                 ServerWebExchange exchange) {
+        return take(exchange, IftstaMapper.PARTNER, body, text -> IftstaMapper.map(text, carrier));
+    }
+
+    private Mono<ResponseEntity<IntakeResponse>> take(ServerWebExchange exchange, String partner, String body,
+                                                      Function<String, MappedDocument> mapper) {
+        RequestMetadata caller = Callers.partner(exchange, partner);
+        return CommandSender.blocking(() -> mapper.apply(body))
+                .flatMap(document -> intake.record(document, caller).map(response -> respond(document, response)));
+    }
+
+    /**
+     * Answers 200 with the per-entry results, or 422 when the document held nothing the ledger can
+     * record (for example an X12 204 sent to the status endpoint).
+     */
+    private static ResponseEntity<IntakeResponse> respond(MappedDocument document, IntakeResponse response) {
+        boolean nothingRecordable = document.milestones().isEmpty() && document.invoices().isEmpty()
+                && !document.problems().isEmpty() && document.problems().stream()
+                .allMatch(problem -> problem.type().startsWith("unsupported"));
+        return ResponseEntity.status(nothingRecordable ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)
+                .body(response);
+    }
+}
