@@ -31,7 +31,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -40,7 +42,8 @@ import org.w3c.dom.Element;
  * UPS tracking responses: the Track XML {@code TrackResponse} and the REST Track API
  * {@code trackResponse} JSON. Activities come newest first and are recorded oldest first. Their
  * date and time are local without an offset, so they take the zone of the activity's address
- * (the JSON's gmtDate/gmtTime/gmtOffset win when present).
+ * (the JSON's gmtDate/gmtTime/gmtOffset win when present). An XML activity that names a city but
+ * no state or province borrows the region another activity of the package gives for that city.
  */
 public final class UpsMapper {
 
@@ -115,10 +118,11 @@ public final class UpsMapper {
         List<Element> activities = children(pkg, "Activity");
         List<PartnerMilestone> milestones = new ArrayList<>();
         SourceEventIds ids = new SourceEventIds(PARTNER, number);
+        Map<String, String> regions = knownRegions(activities);
         for (int a = activities.size() - 1; a >= 0; a--) {
             Element activity = activities.get(a);
             String where = position + ".Activity[" + a + "]";
-            Location location = address(Payloads.child(activity, "ActivityLocation", "Address"));
+            Location location = withRegion(address(Payloads.child(activity, "ActivityLocation", "Address")), regions);
             String type = text(activity, "Status", "StatusType", "Code");
             String code = text(activity, "Status", "StatusCode", "Code");
             String description = text(activity, "Status", "StatusType", "Description");
@@ -270,6 +274,27 @@ public final class UpsMapper {
         }
         return new Location(null, text(address, "City"), text(address, "StateProvinceCode"),
                 text(address, "PostalCode"), text(address, "CountryCode"), null);
+    }
+
+    /** Regions of the package's activity cities, for activities that name the city but not its state or province. */
+    private static Map<String, String> knownRegions(List<Element> activities) {
+        Map<String, String> regions = new HashMap<>();
+        for (Element activity : activities) {
+            Location location = address(Payloads.child(activity, "ActivityLocation", "Address"));
+            if (location != null && location.city() != null && location.region() != null) {
+                regions.putIfAbsent(location.city() + "|" + location.countryCode(), location.region());
+            }
+        }
+        return regions;
+    }
+
+    private static Location withRegion(Location location, Map<String, String> regions) {
+        if (location == null || location.region() != null || location.city() == null) {
+            return location;
+        }
+        String region = regions.get(location.city() + "|" + location.countryCode());
+        return region == null ? location : new Location(location.facility(), location.city(), region,
+                location.postalCode(), location.countryCode(), location.point());
     }
 
     /** An estimated delivery date as the start of that day at the destination, or in UTC when its zone is unknown. */

@@ -59,6 +59,11 @@ public final class EdiReader {
     public record Interchange(Standard standard, List<Segment> segments, List<String> warnings) {
     }
 
+    /** Length of the fixed-width X12 ISA segment up to and including its component separator. */
+    private static final int ISA_LENGTH = 105;
+    /** Widths of ISA01 to ISA16. */
+    private static final int[] ISA_WIDTHS = {2, 10, 2, 10, 2, 15, 2, 15, 6, 4, 1, 5, 9, 1, 1, 1};
+
     private EdiReader() {
     }
 
@@ -167,8 +172,7 @@ public final class EdiReader {
                 throw new MalformedPayloadException(format, "the interchange does not start with ISA, UNA or UNB",
                         where[0], where[1], 1, "send the whole interchange, starting with its envelope segment");
             }
-            char terminator = terminator(standard, raw, start);
-            boolean joinLines = terminator != '\n' && terminator != '\r';
+            boolean joinLines = !lineBreakTerminated(standard, raw, start);
             StringBuilder text = new StringBuilder(raw.length() - start);
             int[] origin = new int[raw.length() - start + 1];
             for (int i = start; i < raw.length(); i++) {
@@ -180,18 +184,54 @@ public final class EdiReader {
                 text.append(c);
             }
             origin[text.length()] = raw.length();
-            return new Normalised(standard, text.toString(), origin, raw);
+            Normalised normalised = new Normalised(standard, text.toString(), origin, raw);
+            if (standard == Standard.X12) {
+                normalised.checkIsaWidths(format);
+            }
+            return normalised;
         }
 
-        private static char terminator(Standard standard, String raw, int start) {
+        /**
+         * Returns true when segments end with a line break. For X12 that is the character after the
+         * fixed-width ISA, unless the ISA itself is wrapped; for EDIFACT it is the UNA terminator.
+         */
+        private static boolean lineBreakTerminated(Standard standard, String raw, int start) {
+            char terminator;
             if (standard == Standard.X12) {
-                // ISA is fixed length: the segment terminator follows its 106th character.
-                return raw.length() > start + 105 ? raw.charAt(start + 105) : '~';
+                if (raw.length() <= start + ISA_LENGTH) {
+                    return false;
+                }
+                String isa = raw.substring(start, start + ISA_LENGTH);
+                if (isa.indexOf('\n') >= 0 || isa.indexOf('\r') >= 0) {
+                    return false;
+                }
+                terminator = raw.charAt(start + ISA_LENGTH);
+            } else if (raw.startsWith("UNA", start) && raw.length() > start + 8) {
+                terminator = raw.charAt(start + 8);
+            } else {
+                terminator = '\'';
             }
-            if (raw.startsWith("UNA", start) && raw.length() > start + 8) {
-                return raw.charAt(start + 8);
+            return terminator == '\n' || terminator == '\r';
+        }
+
+        /**
+         * Checks that the 16 ISA elements have their fixed widths, because the delimiters are read
+         * from fixed positions; a wrong width would otherwise surface as an error further on.
+         */
+        private void checkIsaWidths(String format) {
+            char separator = text.length() > 3 ? text.charAt(3) : '*';
+            int position = 4;
+            for (int element = 1; element <= ISA_WIDTHS.length; element++) {
+                int end = element == ISA_WIDTHS.length ? position + 1 : text.indexOf(String.valueOf(separator), position);
+                int width = end < 0 || end > text.length() ? text.length() - position : end - position;
+                if (end < 0 || end > text.length() || width != ISA_WIDTHS[element - 1]) {
+                    throw new MalformedPayloadException(format, "ISA" + String.format("%02d", element) + " is "
+                            + Math.max(width, 0) + " characters long but must be " + ISA_WIDTHS[element - 1]
+                            + ", because the ISA segment has fixed-width elements", lineOf(position),
+                            columnOf(position), 1, "pad each ISA element to its fixed width with spaces");
+                }
+                position = end + 1;
             }
-            return '\'';
         }
 
         int lineOf(int offset) {
