@@ -12,11 +12,12 @@ import java.util.List;
  * @param warnings envelope problems that did not stop the mapping, such as a wrong control count
  */
 public record MappedDocument(String format, List<PartnerMilestone> milestones, List<PartnerInvoice> invoices,
-                             List<EntryProblem> problems, List<String> warnings) {
+                             List<PartnerQuote> quotes, List<EntryProblem> problems, List<String> warnings) {
 
     public MappedDocument {
         milestones = List.copyOf(milestones);
         invoices = List.copyOf(invoices);
+        quotes = List.copyOf(quotes);
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
     }
@@ -27,6 +28,7 @@ public record MappedDocument(String format, List<PartnerMilestone> milestones, L
         private final String format;
         private final List<PartnerMilestone> milestones = new ArrayList<>();
         private final List<PartnerInvoice> invoices = new ArrayList<>();
+        private final List<PartnerQuote> quotes = new ArrayList<>();
         private final List<EntryProblem> problems = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
 
@@ -49,6 +51,11 @@ public record MappedDocument(String format, List<PartnerMilestone> milestones, L
             return this;
         }
 
+        public Builder quote(PartnerQuote quote) {
+            quotes.add(quote);
+            return this;
+        }
+
         public Builder problem(EntryProblem problem) {
             problems.add(problem);
             return this;
@@ -60,7 +67,7 @@ public record MappedDocument(String format, List<PartnerMilestone> milestones, L
         }
 
         public MappedDocument build() {
-            return new MappedDocument(format, milestones, invoices, problems, warnings);
+            return new MappedDocument(format, milestones, invoices, quotes, problems, warnings);
         }
     }
 }

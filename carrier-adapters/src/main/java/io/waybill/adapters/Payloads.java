@@ -37,13 +37,23 @@ public final class Payloads {
     }
 
     public static JsonNode json(String format, String text) {
+        JsonNode node = jsonObjectOrArray(format, text);
+        if (!node.isObject()) {
+            throw new MalformedPayloadException(format, "the body is not a JSON object", 1, 1, 0,
+                    "send the partner's JSON object as it was delivered");
+        }
+        return node;
+    }
+
+    /** Reads a JSON document whose top level is an object or an array. */
+    public static JsonNode jsonObjectOrArray(String format, String text) {
         if (text == null || text.isBlank()) {
             throw new MalformedPayloadException(format, "the body is empty", 1, 1, 0, "send the partner's JSON document");
         }
         try {
             JsonNode node = JSON.readTree(text);
-            if (node == null || !node.isObject()) {
-                throw new MalformedPayloadException(format, "the body is not a JSON object", 1, 1, 0,
+            if (node == null || !node.isContainerNode()) {
+                throw new MalformedPayloadException(format, "the body is neither a JSON object nor an array", 1, 1, 0,
                         "send the partner's JSON object as it was delivered");
             }
             return node;

@@ -3,11 +3,20 @@ package io.waybill.gateway.web;
 import io.waybill.adapters.MappedDocument;
 import io.waybill.adapters.aggregator.AfterShipMapper;
 import io.waybill.adapters.aggregator.EasyPostMapper;
+import io.waybill.adapters.aggregator.EasyPostShipmentMapper;
 import io.waybill.adapters.aggregator.ShippoMapper;
+import io.waybill.adapters.carrier.AustraliaPostMapper;
 import io.waybill.adapters.carrier.CanadaPostMapper;
+import io.waybill.adapters.carrier.ChronopostMapper;
+import io.waybill.adapters.carrier.DpdMapper;
+import io.waybill.adapters.carrier.LandmarkMapper;
+import io.waybill.adapters.carrier.LaPosteMapper;
+import io.waybill.adapters.carrier.PurolatorMapper;
+import io.waybill.adapters.carrier.StampsMapper;
 import io.waybill.adapters.carrier.DhlMapper;
 import io.waybill.adapters.carrier.FedexMapper;
 import io.waybill.adapters.carrier.UpsMapper;
+import io.waybill.adapters.carrier.UpsShipmentMapper;
 import io.waybill.adapters.carrier.UspsMapper;
 import io.waybill.adapters.edi.IftstaMapper;
 import io.waybill.adapters.edi.X12Mapper;
@@ -37,7 +46,8 @@ import reactor.core.publisher.Mono;
 class PartnerController {
 
     /** Carriers with a tracking-response adapter; XML or JSON is told apart by the body's first character. */
-    static final List<String> TRACKING_CARRIERS = List.of("ups", "fedex", "usps", "canadapost", "dhl");
+    static final List<String> TRACKING_CARRIERS = List.of("ups", "fedex", "usps", "canadapost", "dhl",
+            "australiapost", "laposte", "chronopost", "dpd", "purolator", "landmark", "stamps");
 
     private final PartnerIntake intake;
 
@@ -50,6 +60,18 @@ class PartnerController {
         return take(exchange, EasyPostMapper.PARTNER, body, EasyPostMapper::map);
     }
 
+    /** Takes an EasyPost Shipment after the label was bought; its fees become the expected charges. */
+    @PostMapping("/easypost/shipments")
+    Mono<ResponseEntity<IntakeResponse>> easyPostShipment(@RequestBody String body, ServerWebExchange exchange) {
+        return take(exchange, EasyPostMapper.PARTNER, body, EasyPostShipmentMapper::map);
+    }
+
+    /** Takes a UPS ShipAccept response; its shipment charges become the expected charges. */
+    @PostMapping("/carriers/ups/shipments")
+    Mono<ResponseEntity<IntakeResponse>> upsShipment(@RequestBody String body, ServerWebExchange exchange) {
+        return take(exchange, UpsMapper.PARTNER, body, UpsShipmentMapper::map);
+    }
+
     @PostMapping("/shippo/webhooks")
     Mono<ResponseEntity<IntakeResponse>> shippo(@RequestBody String body, ServerWebExchange exchange) {
         return take(exchange, ShippoMapper.PARTNER, body, ShippoMapper::map);
@@ -60,8 +82,14 @@ class PartnerController {
         return take(exchange, AfterShipMapper.PARTNER, body, AfterShipMapper::map);
     }
 
+    /**
+     * Takes a carrier's tracking response. DPD and Stamps.com responses do not repeat the tracking
+     * number, so it comes as {@code ?trackingNumber=}.
+     */
     @PostMapping("/carriers/{carrier}/tracking")
     Mono<ResponseEntity<IntakeResponse>> carrierTracking(@PathVariable String carrier, @RequestBody String body,
+                                                         @RequestParam(name = "trackingNumber", required = false)
+                                                         String trackingNumber,
                                                          ServerWebExchange exchange) {
         boolean xml = body.stripLeading().startsWith("<");
         Function<String, MappedDocument> mapper = switch (carrier) {
@@ -70,6 +98,13 @@ class PartnerController {
             case "usps" -> xml ? UspsMapper::mapXml : UspsMapper::mapJson;
             case "canadapost" -> CanadaPostMapper::map;
             case "dhl" -> DhlMapper::map;
+            case "australiapost" -> AustraliaPostMapper::map;
+            case "laposte" -> LaPosteMapper::map;
+            case "chronopost" -> ChronopostMapper::map;
+            case "dpd" -> text -> DpdMapper.map(text, trackingNumber);
+            case "purolator" -> PurolatorMapper::map;
+            case "landmark" -> LandmarkMapper::map;
+            case "stamps" -> text -> StampsMapper.map(text, trackingNumber);
             default -> throw new NotFoundException("carrier", carrier + " (supported: " + TRACKING_CARRIERS + ")");
         };
         return take(exchange, carrier, body, mapper);
@@ -104,6 +139,7 @@ class PartnerController {
      */
     private static ResponseEntity<IntakeResponse> respond(MappedDocument document, IntakeResponse response) {
         boolean nothingRecordable = document.milestones().isEmpty() && document.invoices().isEmpty()
+                && document.quotes().isEmpty()
                 && !document.problems().isEmpty() && document.problems().stream()
                 .allMatch(problem -> problem.type().startsWith("unsupported"));
         return ResponseEntity.status(nothingRecordable ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.OK)

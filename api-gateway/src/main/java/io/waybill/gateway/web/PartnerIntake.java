@@ -5,6 +5,7 @@ import io.waybill.adapters.EntryProblem;
 import io.waybill.adapters.MappedDocument;
 import io.waybill.adapters.PartnerInvoice;
 import io.waybill.adapters.PartnerMilestone;
+import io.waybill.adapters.PartnerQuote;
 import io.waybill.adapters.TimeBasis;
 import io.waybill.gateway.directory.TrackingDirectory;
 import io.waybill.gateway.directory.TrackingDirectory.TrackedShipment;
@@ -22,6 +23,7 @@ import io.waybill.shipment.api.ReasonCode;
 import io.waybill.shipment.api.ShipmentCommands.ChargeOutcome;
 import io.waybill.shipment.api.ShipmentCommands.MilestoneResult;
 import io.waybill.shipment.api.ShipmentCommands.RecordCarrierInvoice;
+import io.waybill.shipment.api.ShipmentCommands.RecordExpectedCharges;
 import io.waybill.shipment.api.ShipmentCommands.RecordMilestone;
 import io.waybill.shipment.api.ShipmentStatus;
 import java.time.Clock;
@@ -44,7 +46,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Records what a partner mapper got out of one document: matches each milestone and invoice to a
+ * Records what a partner mapper got out of one document: matches each milestone, invoice and quote to a
  * shipment by tenant, carrier, tracking number and the partner's references, sends one command per
  * item, and answers per item. Items of one shipment are sent in document order, one after the
  * other; different shipments run in parallel. A bad item never stops the others.
@@ -79,8 +81,8 @@ class PartnerIntake {
     record ItemResult(int index, String position, int status, String trackingNumber, String shipmentId,
                       String sourceEventId, MilestoneCode code, String rawCode, ReasonCode reason, String rawReason,
                       Instant occurredAt, String partnerLocalTime, String partnerUtcOffset, TimeBasis timeBasis,
-                      MilestoneOutcome outcome, ShipmentStatus currentStatus, String invoiceReference,
-                      Boolean invoiceRecorded, ProblemDetail problem) {
+                      MilestoneOutcome outcome, ShipmentStatus currentStatus, String chargeReference,
+                      Boolean chargesRecorded, ProblemDetail problem) {
     }
 
     record IntakeResponse(String format, int received, int recorded, int duplicates, int rejected,
@@ -88,18 +90,24 @@ class PartnerIntake {
     }
 
     /** Work for one shipment-bound item, before it is matched. */
-    private record Item(int index, PartnerMilestone milestone, PartnerInvoice invoice) {
+    private record Item(int index, PartnerMilestone milestone, PartnerInvoice invoice, PartnerQuote quote) {
 
         String carrier() {
-            return milestone != null ? milestone.carrier() : invoice.carrier();
+            return milestone != null ? milestone.carrier() : invoice != null ? invoice.carrier() : quote.carrier();
         }
 
         String trackingNumber() {
-            return milestone != null ? milestone.trackingNumber() : invoice.trackingNumber();
+            return milestone != null ? milestone.trackingNumber()
+                    : invoice != null ? invoice.trackingNumber() : quote.trackingNumber();
         }
 
         List<String> references() {
-            return milestone != null ? milestone.partnerReferences() : invoice.partnerReferences();
+            return milestone != null ? milestone.partnerReferences()
+                    : invoice != null ? invoice.partnerReferences() : quote.partnerReferences();
+        }
+
+        String position() {
+            return milestone != null ? milestone.position() : invoice != null ? invoice.position() : quote.position();
         }
 
         String matchKey() {
@@ -111,10 +119,13 @@ class PartnerIntake {
         List<Item> items = new ArrayList<>();
         int index = 0;
         for (PartnerMilestone milestone : document.milestones()) {
-            items.add(new Item(index++, milestone, null));
+            items.add(new Item(index++, milestone, null, null));
         }
         for (PartnerInvoice invoice : document.invoices()) {
-            items.add(new Item(index++, null, invoice));
+            items.add(new Item(index++, null, invoice, null));
+        }
+        for (PartnerQuote quote : document.quotes()) {
+            items.add(new Item(index++, null, null, quote));
         }
         List<ItemResult> problems = new ArrayList<>();
         for (EntryProblem problem : document.problems()) {
@@ -185,9 +196,12 @@ class PartnerIntake {
         }
         TrackedShipment shipment = (TrackedShipment) target;
         try {
-            return item.milestone() != null
-                    ? sendMilestone(item, shipment, format, caller)
-                    : sendInvoice(item, shipment, format, caller);
+            if (item.milestone() != null) {
+                return sendMilestone(item, shipment, format, caller);
+            }
+            return item.invoice() != null
+                    ? sendInvoice(item, shipment, format, caller)
+                    : sendQuote(item, shipment, format, caller);
         } catch (RejectedCommandException e) {
             return Mono.just(failure(item, e));
         }
@@ -243,6 +257,20 @@ class PartnerIntake {
                 .onErrorResume(error -> Mono.just(failure(item, error)));
     }
 
+    private Mono<ItemResult> sendQuote(Item item, TrackedShipment shipment, String format, RequestMetadata caller) {
+        PartnerQuote quote = item.quote();
+        Instant quotedAt = quote.quotedAt() != null ? quote.quotedAt() : clock.instant();
+        RecordExpectedCharges command = new RecordExpectedCharges(shipment.shipmentId(), caller.tenantId(),
+                quote.quoteReference(), quote.lines(), quotedAt);
+        MetaData metadata = caller.toMetaData().and(PartnerMetadata.FORMAT, format)
+                .and(PartnerMetadata.POSITION, quote.position());
+        return commands.<ChargeOutcome>send(command, metadata)
+                .map(outcome -> new ItemResult(item.index(), quote.position(), outcome.recorded() ? 201 : 200,
+                        quote.trackingNumber(), shipment.shipmentId().toString(), null, null, null, null, null,
+                        quotedAt, null, null, null, null, null, quote.quoteReference(), outcome.recorded(), null))
+                .onErrorResume(error -> Mono.just(failure(item, error)));
+    }
+
     private void countUnknownCodes(PartnerMilestone milestone) {
         if (!milestone.codeMapped()) {
             count(milestone.partner(), milestone.rawCode());
@@ -271,14 +299,15 @@ class PartnerIntake {
                     "the ledger could not record this item; nothing was recorded for it");
         }
         PartnerMilestone milestone = item.milestone();
-        PartnerInvoice invoice = item.invoice();
-        String position = milestone != null ? milestone.position() : invoice.position();
+        String position = item.position();
         problem.setProperty("position", position);
+        String chargeReference = item.invoice() != null ? item.invoice().invoiceReference()
+                : item.quote() != null ? item.quote().quoteReference() : null;
         return new ItemResult(item.index(), position, problem.getStatus(), item.trackingNumber(), null,
                 milestone == null ? null : milestone.sourceEventId(), milestone == null ? null : milestone.code(),
                 milestone == null ? null : milestone.rawCode(), null, null,
-                milestone == null ? invoice.invoicedAt() : milestone.occurredAt(), null, null, null, null, null,
-                invoice == null ? null : invoice.invoiceReference(), null, problem);
+                milestone == null ? null : milestone.occurredAt(), null, null, null, null, null, chargeReference, null,
+                problem);
     }
 
     private static ItemResult fromEntryProblem(int index, EntryProblem entry) {

@@ -230,4 +230,60 @@ class AggregatorAndCarrierApiTest extends PartnerIntegrationTest {
 
         assertThat(problem.get("value").asText()).contains("pigeon");
     }
+
+    @Test
+    void landmarkLocalTimesKeepDocumentOrder() {
+        String body = SharedData.read("karrio/landmark_track_multi_leg_delivered.xml");
+        WebTestClient client = tenantClient();
+        String shipment = tenderedShipment(client, "Landmark", "RR123456789IE", "LTN450000001N1");
+
+        JsonNode response = post(client, "/api/v1/partners/carriers/landmark/tracking", body,
+                MediaType.APPLICATION_XML, 200);
+
+        assertAllRecorded(response, 7);
+        List<JsonNode> recorded = milestones(client, shipment);
+        JsonNode delivered = recorded.get(6);
+        assertThat(delivered.at("/payload/code").asText()).as("stored last, as the document lists it")
+                .isEqualTo("DELIVERED");
+        assertThat(delivered.at("/metadata/partnerTimeBasis").asText()).isEqualTo("LOCAL_UNRESOLVED");
+        assertThat(delivered.at("/payload/statusAfter").asText()).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void dpdTakesParcelNumberFromQuery() {
+        String body = SharedData.read("karrio/dpd_parcel_lifecycle_soap.xml");
+        WebTestClient client = tenantClient();
+        String shipment = tenderedShipment(client, "DPD", "05212345678901", "dpd-1");
+
+        JsonNode response = post(client, "/api/v1/partners/carriers/dpd/tracking?trackingNumber=05212345678901", body,
+                MediaType.APPLICATION_XML, 200);
+
+        assertAllRecorded(response, 15);
+        assertThat(results(response).get(14).get("currentStatus").asText()).isEqualTo("PICKED_UP");
+        List<JsonNode> recorded = milestones(client, shipment);
+        assertThat(recorded.get(14).at("/payload/failedAttempts").asInt()).isEqualTo(2);
+        assertThat(recorded.get(14).at("/payload/statusAfter").asText()).isEqualTo("PICKED_UP");
+    }
+
+    @Test
+    void easyPostLabelFeesBecomeExpectedCharges() {
+        String body = SharedData.read("easypost/shipment_buy_response.json");
+        WebTestClient client = tenantClient();
+        String shipment = tenderedShipment(client, "USPS", "9400100208303109505657",
+                "shp_16578f588f9546ec914afd2474e24ff5");
+
+        JsonNode response = post(client, "/api/v1/partners/easypost/shipments", body, MediaType.APPLICATION_JSON, 200);
+
+        assertAllRecorded(response, 1);
+        JsonNode expected = null;
+        for (JsonNode event : history(client, shipment).get("events")) {
+            if ("ExpectedChargesRecorded".equals(event.get("type").asText())) {
+                expected = event;
+            }
+        }
+        assertThat(expected).isNotNull();
+        assertThat(expected.at("/payload/quoteReference").asText()).isEqualTo("rate_4d1f36fa716c4b1292cacbdf19227c2d");
+        assertThat(expected.at("/payload/lines/1/amount/amount").decimalValue()).isEqualByComparingTo("6.07");
+        assertThat(expected.at("/payload/occurredAt").asText()).isEqualTo("2025-03-07T16:46:20Z");
+    }
 }
