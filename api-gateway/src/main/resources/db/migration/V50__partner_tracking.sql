@@ -1,4 +1,4 @@
--- Which shipment a carrier's tracking number belongs to, written in the same transaction as the
+-- The shipment each carrier tracking number belongs to, written in the same transaction as the
 -- ShipmentTendered event. Partner APIs match incoming status by tenant, normalised carrier and
 -- tracking number, and use provider_shipment_id to tell apart shipments that share a reused
 -- tracking number.

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a label purchase says the shipment will cost, before any invoice: the expected charges.
+ * The charges a label purchase states for the shipment, before any invoice: the expected charges.
  *
  * @param quoteReference the partner's id for the rate or shipment that was bought
  * @param quotedAt       when the partner priced it, or {@code null} when the response gives no time

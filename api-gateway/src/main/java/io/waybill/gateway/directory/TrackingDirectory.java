@@ -32,7 +32,7 @@ public class TrackingDirectory {
         this.jdbc = jdbc;
     }
 
-    /** A tendered shipment as partner matching sees it. */
+    /** A tendered shipment, with the fields partner matching needs. */
     public record TrackedShipment(ShipmentId shipmentId, OrderId orderId, String carrier, String providerId,
                                   String providerShipmentId) {
     }

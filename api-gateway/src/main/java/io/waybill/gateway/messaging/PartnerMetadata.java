@@ -2,7 +2,7 @@ package io.waybill.gateway.messaging;
 
 /**
  * Metadata keys that partner APIs add to a command and that travel to the events it records, so
- * an auditor sees what the partner sent besides the canonical event: the time as the partner
+ * an auditor can read what the partner sent besides the canonical event: the time as the partner
  * wrote it, the offset used to convert it, and how the conversion was done
  * ({@code LOCAL_UNRESOLVED} marks a time whose zone was unknown).
  */

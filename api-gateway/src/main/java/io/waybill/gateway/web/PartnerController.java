@@ -38,14 +38,14 @@ import reactor.core.publisher.Mono;
 
 /**
  * Partner APIs: aggregator webhooks, carrier tracking responses and EDI files, each taken as the
- * partner sends it. A body that cannot be read as its format is answered with 400 and nothing of
- * it is stored; otherwise every entry is answered on its own (see {@link PartnerIntake}).
+ * partner sends it. A body that cannot be read as its format gets a 400 response and nothing of it
+ * is stored; otherwise every entry gets its own result (see {@link PartnerIntake}).
  */
 @RestController
 @RequestMapping("/api/v1/partners")
 class PartnerController {
 
-    /** Carriers with a tracking-response adapter; XML or JSON is told apart by the body's first character. */
+    /** Carriers with a tracking-response adapter; the body's first character decides between XML and JSON. */
     static final List<String> TRACKING_CARRIERS = List.of("ups", "fedex", "usps", "canadapost", "dhl",
             "australiapost", "laposte", "chronopost", "dpd", "purolator", "landmark", "stamps");
 
@@ -134,7 +134,7 @@ class PartnerController {
     }
 
     /**
-     * Answers 200 with the per-entry results, or 422 when the document held nothing the ledger can
+     * Returns 200 with the per-entry results, or 422 when the document held nothing the ledger can
      * record (for example an X12 204 sent to the status endpoint).
      */
     private static ResponseEntity<IntakeResponse> respond(MappedDocument document, IntakeResponse response) {

@@ -48,7 +48,7 @@ import reactor.core.publisher.Mono;
 /**
  * Records what a partner mapper got out of one document: matches each milestone, invoice and quote to a
  * shipment by tenant, carrier, tracking number and the partner's references, sends one command per
- * item, and answers per item. Items of one shipment are sent in document order, one after the
+ * item, and returns a result per item. Items of one shipment are sent in document order, one after the
  * other; different shipments run in parallel. A bad item never stops the others.
  */
 @Component
@@ -75,7 +75,7 @@ class PartnerIntake {
     }
 
     /**
-     * One item of the answer: its HTTP-equivalent status, where it sits in the document, what it was
+     * One item of the response: its HTTP-equivalent status, where it sits in the document, what it was
      * mapped to, and either the ledger's outcome or a problem.
      */
     record ItemResult(int index, String position, int status, String trackingNumber, String shipmentId,
@@ -93,21 +93,31 @@ class PartnerIntake {
     private record Item(int index, PartnerMilestone milestone, PartnerInvoice invoice, PartnerQuote quote) {
 
         String carrier() {
-            return milestone != null ? milestone.carrier() : invoice != null ? invoice.carrier() : quote.carrier();
+            if (milestone != null) {
+                return milestone.carrier();
+            }
+            return invoice != null ? invoice.carrier() : quote.carrier();
         }
 
         String trackingNumber() {
-            return milestone != null ? milestone.trackingNumber()
-                    : invoice != null ? invoice.trackingNumber() : quote.trackingNumber();
+            if (milestone != null) {
+                return milestone.trackingNumber();
+            }
+            return invoice != null ? invoice.trackingNumber() : quote.trackingNumber();
         }
 
         List<String> references() {
-            return milestone != null ? milestone.partnerReferences()
-                    : invoice != null ? invoice.partnerReferences() : quote.partnerReferences();
+            if (milestone != null) {
+                return milestone.partnerReferences();
+            }
+            return invoice != null ? invoice.partnerReferences() : quote.partnerReferences();
         }
 
         String position() {
-            return milestone != null ? milestone.position() : invoice != null ? invoice.position() : quote.position();
+            if (milestone != null) {
+                return milestone.position();
+            }
+            return invoice != null ? invoice.position() : quote.position();
         }
 
         String matchKey() {
@@ -159,9 +169,9 @@ class PartnerIntake {
     }
 
     /**
-     * Finds the one shipment an item belongs to. Carrier and tracking number must match; when several
-     * shipments share them (a reused tracking number), one of the partner's references must equal a
-     * shipment's provider shipment id.
+     * Finds the one shipment an item belongs to. Carrier and tracking number must match. When several
+     * shipments share them because the carrier reused the number, one of the partner's references must
+     * equal a shipment's provider shipment id.
      */
     private Object resolve(Item item, RequestMetadata caller) {
         if (item.carrier() == null || item.trackingNumber() == null) {

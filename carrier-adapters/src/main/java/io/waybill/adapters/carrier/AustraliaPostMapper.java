@@ -71,7 +71,7 @@ public final class AustraliaPostMapper {
             String position = "tracking_results[" + r + "]";
             String number = text(result, "tracking_id");
             if (!array(result, "errors").isEmpty()) {
-                document.problem(EntryProblem.partnerError(position, number, "Australia Post answered "
+                document.problem(EntryProblem.partnerError(position, number, "Australia Post returned "
                         + array(result, "errors").get(0)));
                 continue;
             }

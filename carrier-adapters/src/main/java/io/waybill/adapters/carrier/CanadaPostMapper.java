@@ -63,7 +63,7 @@ public final class CanadaPostMapper {
         MappedDocument.Builder document = new MappedDocument.Builder(FORMAT);
         if ("messages".equals(root.getLocalName())) {
             for (Element message : children(root, "message")) {
-                document.problem(EntryProblem.partnerError("messages", null, "Canada Post answered "
+                document.problem(EntryProblem.partnerError("messages", null, "Canada Post returned "
                         + text(message, "code") + ": " + text(message, "description")));
             }
             return document.build();

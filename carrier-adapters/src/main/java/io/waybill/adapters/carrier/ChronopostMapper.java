@@ -53,7 +53,7 @@ public final class ChronopostMapper {
         Element list = child(response, "listEventInfoComp");
         String number = text(list, "skybillNumber");
         if (!"0".equals(text(response, "errorCode"))) {
-            return document.problem(EntryProblem.partnerError("return", number, "Chronopost answered error "
+            return document.problem(EntryProblem.partnerError("return", number, "Chronopost returned error "
                     + text(response, "errorCode") + ": " + text(response, "errorMessage"))).build();
         }
         List<Element> events = children(list, "events");

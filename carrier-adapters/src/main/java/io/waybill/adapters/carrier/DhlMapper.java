@@ -79,7 +79,7 @@ public final class DhlMapper {
         String number = text(awb, "AWBNumber");
         String status = text(awb, "Status", "ActionStatus");
         if (status != null && !"success".equalsIgnoreCase(status)) {
-            document.problem(EntryProblem.partnerError(position, number, "DHL answered " + status));
+            document.problem(EntryProblem.partnerError(position, number, "DHL returned " + status));
             return;
         }
         Element info = child(awb, "ShipmentInfo");

@@ -104,7 +104,7 @@ public final class FedexMapper {
         String number = text(detail, "TrackingNumber");
         if ("ERROR".equals(text(detail, "Notification", "Severity"))
                 || "FAILURE".equals(text(detail, "Notification", "Severity"))) {
-            document.problem(EntryProblem.partnerError(position, number, "FedEx answered "
+            document.problem(EntryProblem.partnerError(position, number, "FedEx returned "
                     + text(detail, "Notification", "Code") + ": " + text(detail, "Notification", "Message")));
             return;
         }
@@ -174,7 +174,7 @@ public final class FedexMapper {
                 : text(result, "trackingNumberInfo", "trackingNumber");
         List<JsonNode> events = array(result, "scanEvents");
         if (result.hasNonNull("error")) {
-            String message = "FedEx answered " + text(result, "error", "code") + ": " + text(result, "error", "message");
+            String message = "FedEx returned " + text(result, "error", "code") + ": " + text(result, "error", "message");
             if (events.isEmpty()) {
                 document.problem(EntryProblem.partnerError(position, number, message));
                 return;

@@ -63,7 +63,7 @@ public final class LaPosteMapper {
             JsonNode shipment = result.get("shipment");
             String number = text(shipment, "idShip");
             if (result.path("returnCode").asInt(OK) != OK || shipment == null) {
-                document.problem(EntryProblem.partnerError(position, number, "La Poste answered "
+                document.problem(EntryProblem.partnerError(position, number, "La Poste returned "
                         + result.path("returnCode").asText() + ": " + text(result, "returnMessage")));
                 continue;
             }

@@ -63,7 +63,7 @@ public final class LandmarkMapper {
         MappedDocument.Builder document = new MappedDocument.Builder(FORMAT);
         Element result = child(root, "Result");
         if (!"true".equals(text(result, "Success"))) {
-            return document.problem(EntryProblem.partnerError("Result", null, "Landmark answered "
+            return document.problem(EntryProblem.partnerError("Result", null, "Landmark returned "
                     + text(result, "Errors", "Error", "ErrorMessage"))).build();
         }
         List<Element> packages = children(child(result, "Packages"), "Package");

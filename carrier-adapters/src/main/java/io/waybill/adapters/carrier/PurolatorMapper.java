@@ -56,7 +56,7 @@ public final class PurolatorMapper {
         }
         MappedDocument.Builder document = new MappedDocument.Builder(FORMAT);
         for (Element error : children(child(response, "ResponseInformation", "Errors"), "Error")) {
-            document.problem(EntryProblem.partnerError("ResponseInformation", null, "Purolator answered "
+            document.problem(EntryProblem.partnerError("ResponseInformation", null, "Purolator returned "
                     + text(error, "Code") + ": " + text(error, "Description")));
         }
         List<Element> infos = children(child(response, "TrackingInformationList"), "TrackingInformation");

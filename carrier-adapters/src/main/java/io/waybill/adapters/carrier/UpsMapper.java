@@ -83,7 +83,7 @@ public final class UpsMapper {
         }
         MappedDocument.Builder document = new MappedDocument.Builder(XML_FORMAT);
         if (!"1".equals(text(root, "Response", "ResponseStatusCode"))) {
-            document.problem(EntryProblem.partnerError("Response", null, "UPS answered "
+            document.problem(EntryProblem.partnerError("Response", null, "UPS returned "
                     + text(root, "Response", "Error", "ErrorCode") + ": "
                     + text(root, "Response", "Error", "ErrorDescription")));
             return document.build();
@@ -179,7 +179,7 @@ public final class UpsMapper {
                                        MappedDocument.Builder document) {
         String number = text(pkg, "trackingNumber");
         if (number == null || number.length() < MIN_TRACKING_NUMBER_LENGTH) {
-            // Too short to be a UPS number (the published sample holds the placeholder "string").
+            // Too short to be a UPS number; the published vendor sample contains the placeholder "string".
             number = text(shipment, "inquiryNumber");
         }
         List<String> references = new ArrayList<>();
@@ -297,7 +297,7 @@ public final class UpsMapper {
                 location.postalCode(), location.countryCode(), location.point());
     }
 
-    /** An estimated delivery date as the start of that day at the destination, or in UTC when its zone is unknown. */
+    /** Returns the start of an estimated delivery date at the destination, or in UTC when its zone is unknown. */
     static Instant startOfDay(String yyyymmdd, Location destination) {
         if (yyyymmdd == null) {
             return null;

@@ -95,7 +95,7 @@ public final class UspsMapper {
     private static void mapTrackInfo(Element info, String position, MappedDocument.Builder document) {
         String number = info.getAttribute("ID");
         if (child(info, "Error") != null) {
-            document.problem(EntryProblem.partnerError(position, number, "USPS answered "
+            document.problem(EntryProblem.partnerError(position, number, "USPS returned "
                     + text(info, "Error", "Number") + ": " + text(info, "Error", "Description")));
             return;
         }

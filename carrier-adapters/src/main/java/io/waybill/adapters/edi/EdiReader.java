@@ -83,7 +83,7 @@ public final class EdiReader {
                     "send the file again");
         }
         if (segments.isEmpty()) {
-            throw new MalformedPayloadException(format, "the interchange holds no segments", 1, 1, 0,
+            throw new MalformedPayloadException(format, "the interchange contains no segments", 1, 1, 0,
                     "send a complete interchange starting with ISA or UNB");
         }
         return new Interchange(input.standard(), segments, warnings);

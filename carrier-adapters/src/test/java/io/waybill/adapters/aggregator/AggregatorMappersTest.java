@@ -108,6 +108,7 @@ class AggregatorMappersTest {
         String body = SharedData.read("shippo/track_usps_delivered.json");
         String reversed = reverseArray(body, "\"tracking_history\": [");
 
+        assertThat(reversed).isNotEqualTo(body);
         assertThat(sourceEventIds(ShippoMapper.map(reversed)))
                 .containsExactlyInAnyOrderElementsOf(sourceEventIds(ShippoMapper.map(body)));
     }

@@ -110,6 +110,7 @@ class CarrierMappersTest {
         String swapped = body.substring(0, first) + body.substring(second, body.indexOf("</Activity>", second) + 11)
                 + body.substring(first, second) + body.substring(body.indexOf("</Activity>", second) + 11);
 
+        assertThat(swapped).isNotEqualTo(body);
         assertThat(sourceEventIds(UpsMapper.mapXml(swapped)))
                 .containsExactlyInAnyOrderElementsOf(sourceEventIds(UpsMapper.mapXml(body)));
     }
