@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Everything a mapper got out of one partner document. Milestones are in the document's
- * chronological order, which is the order in which they should be recorded; the list is never
+ * chronological order, which is the order in which they should be recorded. The list is never
  * sorted by local clock readings.
  *
  * @param format   the format name, for example {@code easypost-webhook} or {@code x12-214}

@@ -26,7 +26,7 @@ import org.w3c.dom.Element;
 /**
  * Landmark Global {@code TrackResponse}. Events come oldest first with a local time in one of two
  * layouts and a location "City, Region[, Country]". A location without a country, or whose
- * country has several zones and no known region, leaves the time local; such events are kept in
+ * country has several zones and no known region, leaves the time local. Such events are kept in
  * document order, which on cross-border legs differs from the order of their clock readings.
  */
 public final class LandmarkMapper {

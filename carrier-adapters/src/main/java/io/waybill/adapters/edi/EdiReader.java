@@ -215,8 +215,8 @@ public final class EdiReader {
         }
 
         /**
-         * Checks that the 16 ISA elements have their fixed widths, because the delimiters are read
-         * from fixed positions; a wrong width would otherwise surface as an error further on.
+         * Checks that the 16 ISA elements have their fixed widths. The delimiters are read from
+         * fixed positions, so a wrong width would otherwise surface as an error further on.
          */
         private void checkIsaWidths(String format) {
             char separator = text.length() > 3 ? text.charAt(3) : '*';
