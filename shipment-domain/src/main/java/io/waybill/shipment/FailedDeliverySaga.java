@@ -88,6 +88,7 @@ public class FailedDeliverySaga {
     private Duration lateDeliveryWindow;
     private int failedAttempts;
     private String redeliveryDeadlineId;
+    private String lateDeliveryDeadlineId;
     private boolean returnStarted;
     private boolean returnCompleted;
     private boolean deliveredAfterReturn;
@@ -146,7 +147,8 @@ public class FailedDeliverySaga {
 
     @DeadlineHandler(deadlineName = LATE_DELIVERY_WINDOW)
     void on(LateDeliveryWindowEnd deadline) {
-        SagaLifecycle.end();
+        lateDeliveryDeadlineId = null;
+        end();
     }
 
     @SagaEventHandler(associationProperty = "shipmentId")
@@ -172,7 +174,7 @@ public class FailedDeliverySaga {
     @SagaEventHandler(associationProperty = "orderId")
     void on(CustomerCreditReversed event) {
         if (event.creditId().equals(creditId())) {
-            SagaLifecycle.end();
+            end();
         }
     }
 
@@ -194,11 +196,11 @@ public class FailedDeliverySaga {
     }
 
     private void onDelivered(MilestoneRecorded event, Instant recordedAt) {
-        cancelRedeliveryDeadline();
         if (!returnStarted) {
-            SagaLifecycle.end();
+            end();
             return;
         }
+        cancelRedeliveryDeadline();
         deliveredAfterReturn = true;
         String reason = "delivered at " + event.occurredAt() + " after the return had started";
         if (returnCompleted) {
@@ -212,7 +214,7 @@ public class FailedDeliverySaga {
         if (creditIssued) {
             reverseCredit(recordedAt);
         } else if (!creditRequested) {
-            SagaLifecycle.end();
+            end();
         }
         // A credit that was requested but not yet confirmed is reversed when CustomerCreditIssued arrives.
     }
@@ -229,14 +231,24 @@ public class FailedDeliverySaga {
         SagaCommands.send(commandGateway, new IssueCustomerCredit(orderId, tenantId, creditId(),
                 shipmentId.toString(), "shipment returned to sender", recordedAt));
         Instant due = recordedAt.plus(lateDeliveryWindow);
-        deadlineManager.schedule(due, LATE_DELIVERY_WINDOW, new LateDeliveryWindowEnd(shipmentId, due));
+        lateDeliveryDeadlineId = deadlineManager.schedule(due, LATE_DELIVERY_WINDOW,
+                new LateDeliveryWindowEnd(shipmentId, due));
     }
 
     private void onCancelled() {
         if (!returnStarted) {
-            cancelRedeliveryDeadline();
-            SagaLifecycle.end();
+            end();
         }
+    }
+
+    /** Ends the saga with no deadline left behind; a deadline that already fired is cancelled harmlessly. */
+    private void end() {
+        cancelRedeliveryDeadline();
+        if (lateDeliveryDeadlineId != null) {
+            deadlineManager.cancelSchedule(LATE_DELIVERY_WINDOW, lateDeliveryDeadlineId);
+            lateDeliveryDeadlineId = null;
+        }
+        SagaLifecycle.end();
     }
 
     private void startReturn(String reason, Instant at) {

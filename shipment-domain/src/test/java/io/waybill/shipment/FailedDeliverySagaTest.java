@@ -217,7 +217,8 @@ class FailedDeliverySagaTest {
                 .andThenAPublished(DELIVERED_AFTER_RETURN)
                 .whenPublishingA(new CustomerCreditReversed(ORDER_ID, TENANT, CREDIT, Money.of("49.90", "BRL"),
                         "delivered after return", NOW))
-                .expectActiveSagas(0);
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
     }
 
     @Test

@@ -1,0 +1,82 @@
+package io.waybill.gateway.platform;
+
+import io.waybill.shipment.api.platform.PlatformFailure;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every request sent to a delivery platform, keyed by request id, with its outcome once known. It
+ * is written in the transaction of the event that asked for the request, so a request whose outcome
+ * is stored is never sent again.
+ */
+@Component
+class PlatformRequestLog {
+
+    /** What came of one request; {@code failure} is null when the platform accepted it. */
+    record Outcome(PlatformFailure failure, String platformReference, String trackingNumber, String carrier,
+                   String code, String reason) {
+
+        static Outcome accepted(String platformReference, String trackingNumber, String carrier) {
+            return new Outcome(null, platformReference, trackingNumber, carrier, null, null);
+        }
+
+        static Outcome failed(PlatformFailure failure, String code, String reason) {
+            return new Outcome(failure, null, null, null, code, reason);
+        }
+
+        boolean isAccepted() {
+            return failure == null;
+        }
+    }
+
+    /** Identity of one request as the log stores it. */
+    record Entry(String requestId, String tenantId, UUID shipmentId, String platformId, String operation) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    PlatformRequestLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Outcome> outcome(String requestId) {
+        return jdbc.query("""
+                        SELECT outcome, platform_reference, tracking_number, carrier, code, reason
+                        FROM platform_request WHERE request_id = ? AND outcome IS NOT NULL""",
+                (rs, row) -> {
+                    String outcome = rs.getString("outcome");
+                    PlatformFailure failure = "ACCEPTED".equals(outcome) ? null : PlatformFailure.valueOf(outcome);
+                    return new Outcome(failure, rs.getString("platform_reference"), rs.getString("tracking_number"),
+                            rs.getString("carrier"), rs.getString("code"), rs.getString("reason"));
+                }, requestId).stream().findFirst();
+    }
+
+    /** Returns the platform's reference for what an earlier request created, when it answered. */
+    Optional<String> platformReference(String requestId) {
+        return jdbc.query("SELECT platform_reference FROM platform_request WHERE request_id = ?",
+                (rs, row) -> rs.getString(1), requestId).stream().filter(Objects::nonNull).findFirst();
+    }
+
+    void start(Entry entry, Instant sentAt) {
+        jdbc.update("""
+                INSERT INTO platform_request (request_id, tenant_id, shipment_id, platform_id, operation, sent_at)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING""",
+                entry.requestId(), entry.tenantId(), entry.shipmentId(), entry.platformId(), entry.operation(),
+                Timestamp.from(sentAt));
+    }
+
+    void finish(String requestId, Outcome outcome, Instant answeredAt) {
+        jdbc.update("""
+                UPDATE platform_request SET outcome = ?, platform_reference = ?, tracking_number = ?, carrier = ?,
+                       code = ?, reason = ?, answered_at = ?
+                WHERE request_id = ?""",
+                outcome.isAccepted() ? "ACCEPTED" : outcome.failure().name(), outcome.platformReference(),
+                outcome.trackingNumber(), outcome.carrier(), outcome.code(), outcome.reason(),
+                Timestamp.from(answeredAt), requestId);
+    }
+}
