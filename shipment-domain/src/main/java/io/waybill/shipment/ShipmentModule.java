@@ -1,6 +1,7 @@
 package io.waybill.shipment;
 
 import org.axonframework.config.Configurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 
 /**
  * Registers the shipment context with an Axon {@link Configurer}: the aggregate, the hand-over
@@ -13,12 +14,13 @@ import org.axonframework.config.Configurer;
  */
 public final class ShipmentModule {
 
+    /** Processing group, and so event processor name, of the routing saga. */
+    public static final String ROUTING_SAGA_GROUP = ShipmentRoutingSaga.PROCESSING_GROUP;
+    /** Processing group, and so event processor name, of the failed-delivery saga. */
+    public static final String FAILED_DELIVERY_SAGA_GROUP = FailedDeliverySaga.PROCESSING_GROUP;
+
     private ShipmentModule() {
     }
-
-    /** Processing groups of the sagas; their tokens are created by a migration at the head of the event stream. */
-    public static final String ROUTING_SAGA_GROUP = ShipmentRoutingSaga.PROCESSING_GROUP;
-    public static final String FAILED_DELIVERY_SAGA_GROUP = FailedDeliverySaga.PROCESSING_GROUP;
 
     public static void configure(Configurer configurer) {
         configurer.configureAggregate(ShipmentAggregate.class);
@@ -26,6 +28,11 @@ public final class ShipmentModule {
                 .registerSubscribingEventProcessor(CarrierHandoverPolicy.PROCESSING_GROUP)
                 .registerEventHandler(config -> new CarrierHandoverPolicy(config.commandGateway()))
                 .registerSaga(ShipmentRoutingSaga.class)
-                .registerSaga(FailedDeliverySaga.class);
+                .registerSaga(FailedDeliverySaga.class)
+                // A saga must not skip an event it failed to handle: the processor retries it instead.
+                .registerListenerInvocationErrorHandler(ROUTING_SAGA_GROUP,
+                        config -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(FAILED_DELIVERY_SAGA_GROUP,
+                        config -> PropagatingErrorHandler.instance());
     }
 }

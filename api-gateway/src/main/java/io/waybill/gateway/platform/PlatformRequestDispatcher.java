@@ -3,6 +3,7 @@ package io.waybill.gateway.platform;
 import io.waybill.gateway.platform.PlatformRequestLog.Entry;
 import io.waybill.gateway.platform.PlatformRequestLog.Outcome;
 import io.waybill.kernel.PartnerId;
+import io.waybill.kernel.RejectedCommandException;
 import io.waybill.kernel.TenantId;
 import io.waybill.order.api.OrderReleased;
 import io.waybill.shipment.api.PlatformCancellationRequested;
@@ -48,9 +49,10 @@ import org.springframework.stereotype.Component;
  * {@code waybill.platforms.call-timeout}. It never runs during a replay.
  *
  * <p>A request whose outcome is already in the {@link PlatformRequestLog} is not sent again; only
- * its outcome is recorded again, which the shipment ignores. A request can still reach a platform
- * twice when the transaction that sent it rolls back; the platform then sees the same
- * {@code requestId} as its idempotency key.
+ * its outcome is recorded again, which the shipment ignores. A failure to record the outcome is
+ * thrown, so the processor handles the event again. A request can still reach a platform twice when
+ * the application stops between the platform's answer and storing it; the platform then sees the
+ * same {@code requestId} as its idempotency key.
  */
 @Component
 @ProcessingGroup(PlatformRequestDispatcher.PROCESSING_GROUP)
@@ -186,7 +188,12 @@ class PlatformRequestDispatcher {
                         outcome.trackingNumber(), outcome.carrier(), clock.instant())
                 : new RecordPlatformRejection(shipmentId, tenantId, requestId, outcome.failure(), outcome.code(),
                         outcome.reason() == null ? outcome.failure().name() : outcome.reason(), clock.instant());
-        commandGateway.sendAndWait(command);
+        try {
+            commandGateway.sendAndWait(command);
+        } catch (RejectedCommandException rejection) {
+            log.warn("Outcome of platform request {} was rejected by shipment {}: {}", requestId, shipmentId,
+                    rejection.getMessage());
+        }
     }
 
     /** Reads the order's release, the first event of its stream, for the address and parcel details. */

@@ -8,11 +8,15 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every request sent to a delivery platform, keyed by request id, with its outcome once known. It
- * is written in the transaction of the event that asked for the request, so a request whose outcome
- * is stored is never sent again.
+ * Every request sent to a delivery platform, keyed by request id, with its outcome once known.
+ * Rows are written in transactions of their own, so an outcome stays stored even when recording it
+ * on the shipment fails and the event is handled again; a request whose outcome is stored is never
+ * sent again.
  */
 @Component
 class PlatformRequestLog {
@@ -39,9 +43,12 @@ class PlatformRequestLog {
     }
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
 
-    PlatformRequestLog(JdbcTemplate jdbc) {
+    PlatformRequestLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     Optional<Outcome> outcome(String requestId) {
@@ -63,20 +70,20 @@ class PlatformRequestLog {
     }
 
     void start(Entry entry, Instant sentAt) {
-        jdbc.update("""
+        ownTransaction.executeWithoutResult(status -> jdbc.update("""
                 INSERT INTO platform_request (request_id, tenant_id, shipment_id, platform_id, operation, sent_at)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING""",
                 entry.requestId(), entry.tenantId(), entry.shipmentId(), entry.platformId(), entry.operation(),
-                Timestamp.from(sentAt));
+                Timestamp.from(sentAt)));
     }
 
     void finish(String requestId, Outcome outcome, Instant answeredAt) {
-        jdbc.update("""
+        ownTransaction.executeWithoutResult(status -> jdbc.update("""
                 UPDATE platform_request SET outcome = ?, platform_reference = ?, tracking_number = ?, carrier = ?,
                        code = ?, reason = ?, answered_at = ?
                 WHERE request_id = ?""",
                 outcome.isAccepted() ? "ACCEPTED" : outcome.failure().name(), outcome.platformReference(),
                 outcome.trackingNumber(), outcome.carrier(), outcome.code(), outcome.reason(),
-                Timestamp.from(answeredAt), requestId);
+                Timestamp.from(answeredAt), requestId));
     }
 }
