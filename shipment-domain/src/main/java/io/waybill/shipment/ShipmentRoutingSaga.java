@@ -53,7 +53,7 @@ public class ShipmentRoutingSaga {
 
     static final String PROCESSING_GROUP = "shipment-routing-saga";
     static final String SHIPMENT_NUMBER = "1";
-    /** Longest reason the order accepts for a hold. */
+    /** Longest reason that order and shipment commands accept. */
     private static final int MAX_REASON = 200;
 
     @Inject
@@ -125,11 +125,11 @@ public class ShipmentRoutingSaga {
             return;
         }
         failures.add(describe(event));
-        if (event.failure() == PlatformFailure.TIMED_OUT) {
-            // The platform may have created the shipment without answering in time.
+        if (event.failure() == PlatformFailure.TIMED_OUT || event.failure() == PlatformFailure.UNAVAILABLE) {
+            // The platform may have created the shipment without a usable answer reaching Waybill.
             SagaCommands.send(commandGateway, new CancelPlatformRequest(shipmentId, tenantId,
-                    "cancel:" + event.requestId(), event.requestId(), "timed out; another platform is tried",
-                    recordedAt));
+                    "cancel:" + event.requestId(), event.requestId(),
+                    shorten(describe(event) + "; another platform is tried"), recordedAt));
         }
         platformIndex++;
         if (platformIndex < platforms.size()) {
@@ -166,9 +166,12 @@ public class ShipmentRoutingSaga {
     }
 
     private void placeOnHold(String reason, Instant at) {
-        String shortened = reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
-        SagaCommands.send(commandGateway, new PlaceOrderOnHold(orderId, tenantId, shortened, at));
+        SagaCommands.send(commandGateway, new PlaceOrderOnHold(orderId, tenantId, shorten(reason), at));
         SagaLifecycle.end();
+    }
+
+    private static String shorten(String reason) {
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
     }
 
     private static String describe(PlatformRequestRejected event) {

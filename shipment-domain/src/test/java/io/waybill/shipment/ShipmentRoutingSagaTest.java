@@ -128,7 +128,7 @@ class ShipmentRoutingSagaTest {
                         PlatformFailure.TIMED_OUT, null))
                 .expectDispatchedCommands(
                         new CancelPlatformRequest(SHIPMENT_ID, TENANT, "cancel:" + timedOut, timedOut,
-                                "timed out; another platform is tried", NOW),
+                                "courier-sp timed out (declined by test); another platform is tried", NOW),
                         new RequestPlatformShipment(SHIPMENT_ID, TENANT, createRequestId(2, SANDBOX), SANDBOX, NOW));
     }
 
@@ -150,9 +150,14 @@ class ShipmentRoutingSagaTest {
                 .whenPublishingA(rejected(createRequestId(2, SANDBOX), SANDBOX, PlatformOperation.CREATE_SHIPMENT,
                         PlatformFailure.UNAVAILABLE, null))
                 .expectActiveSagas(0)
-                .expectDispatchedCommands(new PlaceOrderOnHold(ORDER_ID, TENANT,
-                        "no delivery platform accepted the shipment (rule urban-same-day): "
-                                + "courier-sp rejected (OUT_OF_AREA); sandbox unavailable (declined by test)", NOW));
+                .expectDispatchedCommands(
+                        new CancelPlatformRequest(SHIPMENT_ID, TENANT, "cancel:" + createRequestId(2, SANDBOX),
+                                createRequestId(2, SANDBOX),
+                                "sandbox unavailable (declined by test); another platform is tried", NOW),
+                        new PlaceOrderOnHold(ORDER_ID, TENANT,
+                                "no delivery platform accepted the shipment (rule urban-same-day): "
+                                        + "courier-sp rejected (OUT_OF_AREA); sandbox unavailable (declined by test)",
+                                NOW));
     }
 
     @Test

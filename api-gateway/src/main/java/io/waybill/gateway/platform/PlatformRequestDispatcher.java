@@ -61,8 +61,8 @@ class PlatformRequestDispatcher {
 
     static final String PROCESSING_GROUP = "platform-requests";
     private static final Logger log = LoggerFactory.getLogger(PlatformRequestDispatcher.class);
-    /** Longest reason a shipment command accepts. */
-    private static final int MAX_REASON = 200;
+    /** Longest text a shipment command accepts in one field. */
+    private static final int MAX_TEXT = 200;
 
     private final DeliveryPlatforms platforms;
     private final PlatformRequestLog requestLog;
@@ -153,6 +153,12 @@ class PlatformRequestDispatcher {
                 return Outcome.failed(PlatformFailure.REJECTED, rejected.code(), shorten(rejected.reason()));
             }
             Accepted accepted = (Accepted) response;
+            if (operation == PlatformOperation.CREATE_SHIPMENT && !complete(accepted)) {
+                log.warn("Platform {} accepted request {} without id, tracking number or carrier: {}", platform.id(),
+                        requestId, accepted);
+                return Outcome.failed(PlatformFailure.UNAVAILABLE, "INCOMPLETE_ANSWER",
+                        "the platform accepted the shipment without id, tracking number or carrier");
+            }
             return Outcome.accepted(accepted.platformReference(), accepted.trackingNumber(), accepted.carrier());
         } catch (TimeoutException e) {
             pending.cancel(true);
@@ -210,6 +216,15 @@ class PlatformRequestDispatcher {
                 release.promisedDelivery());
     }
 
+    /** A created shipment can only be tendered with the platform's id, tracking number and carrier. */
+    private static boolean complete(Accepted accepted) {
+        return isText(accepted.platformReference()) && isText(accepted.trackingNumber()) && isText(accepted.carrier());
+    }
+
+    private static boolean isText(String value) {
+        return value != null && !value.isBlank() && value.length() <= MAX_TEXT;
+    }
+
     private static boolean causedByTimeout(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof TimeoutException) {
@@ -223,6 +238,6 @@ class PlatformRequestDispatcher {
         if (reason == null) {
             return null;
         }
-        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
+        return reason.length() <= MAX_TEXT ? reason : reason.substring(0, MAX_TEXT - 1) + "…";
     }
 }
