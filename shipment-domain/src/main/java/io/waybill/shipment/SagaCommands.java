@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a saga's commands. A rejection ({@link RejectedCommandException}) is a business answer the
- * saga cannot change, so it is logged with the command and the saga goes on; every command a saga
+ * Sends a saga's commands. A rejection ({@link RejectedCommandException}) is a business decision
+ * the saga cannot change, so it is logged with the command and the saga goes on; every command a saga
  * sends is idempotent, so a person can send it again once the cause is fixed. Any other failure
  * (no handler during shutdown, a database error, a timeout) is thrown, so the saga's unit of work
  * rolls back and the event or deadline is handled again later instead of being lost.

@@ -53,7 +53,7 @@ public class ShipmentRoutingSaga {
 
     static final String PROCESSING_GROUP = "shipment-routing-saga";
     static final String SHIPMENT_NUMBER = "1";
-    /** Longest reason that order and shipment commands accept. */
+    /** Maximum length of a reason in order and shipment commands. */
     private static final int MAX_REASON = 200;
 
     @Inject
@@ -126,7 +126,7 @@ public class ShipmentRoutingSaga {
         }
         failures.add(describe(event));
         if (event.failure() == PlatformFailure.TIMED_OUT || event.failure() == PlatformFailure.UNAVAILABLE) {
-            // The platform may have created the shipment without a usable answer reaching Waybill.
+            // The platform may have created the shipment although no usable response reached Waybill.
             SagaCommands.send(commandGateway, new CancelPlatformRequest(shipmentId, tenantId,
                     "cancel:" + event.requestId(), event.requestId(),
                     shorten(describe(event) + "; another platform is tried"), recordedAt));
@@ -145,7 +145,7 @@ public class ShipmentRoutingSaga {
         SagaLifecycle.end();
     }
 
-    /** A shipment cancelled or otherwise finished before it was tendered needs no platform. */
+    /** Ends the saga when the shipment is cancelled or otherwise finished before it was tendered. */
     @SagaEventHandler(associationProperty = "shipmentId")
     void on(MilestoneRecorded event) {
         if (event.statusAfter().isTerminal()) {

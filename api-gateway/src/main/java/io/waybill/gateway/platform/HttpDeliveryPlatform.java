@@ -37,8 +37,8 @@ import reactor.netty.http.client.HttpClient;
 /**
  * Adapter for a delivery platform's REST API. Every call sends the request id as
  * {@code Idempotency-Key}, waits at most the configured response timeout, is retried with
- * exponential back-off on connection errors, timeouts, 429 and 5xx answers, and goes through a
- * circuit breaker per platform. Any other 4xx answer is the platform's rejection and is returned,
+ * exponential back-off on connection errors, timeouts, 429 and 5xx responses, and goes through a
+ * circuit breaker per platform. Any other 4xx response is the platform's rejection and is returned,
  * not retried.
  */
 class HttpDeliveryPlatform implements DeliveryPlatform {

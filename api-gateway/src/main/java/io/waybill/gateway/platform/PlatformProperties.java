@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Delivery platforms Waybill can send requests to, under {@code waybill.platforms}.
  *
  * @param callTimeout longest time one request may take, retries included; past it the request is
- *                    recorded as timed out. It bounds every adapter, including one that never answers.
+ *                    recorded as timed out. It bounds every adapter, including one that never responds.
  * @param sandbox     the built-in sandbox platform, registered under the id {@code sandbox}
  * @param http        platforms reached over their REST API, by platform id
  */
@@ -25,7 +25,7 @@ public record PlatformProperties(@DefaultValue("30s") Duration callTimeout, @Def
     }
 
     /**
-     * The sandbox answers like a real platform, with ids and tracking numbers derived from the
+     * The sandbox responds like a real platform, with ids and tracking numbers derived from the
      * request id, and rejects what its rules say it cannot carry.
      *
      * @param enabled                  false removes the sandbox, for production tenants
@@ -34,7 +34,7 @@ public record PlatformProperties(@DefaultValue("30s") Duration callTimeout, @Def
      * @param maxWeightKg              heaviest parcel it accepts; heavier ones are rejected with
      *                                 {@code WEIGHT_LIMIT_EXCEEDED}
      * @param rejectReturns            true rejects every return with {@code RETURN_NOT_ALLOWED}
-     * @param responseDelay            time before each answer, to try timeouts by hand
+     * @param responseDelay            time before each response, to try timeouts by hand
      */
     public record Sandbox(@DefaultValue("true") boolean enabled, @DefaultValue("sandbox-express") String carrier,
                           @DefaultValue("99") List<String> rejectPostalCodePrefixes,
@@ -48,7 +48,7 @@ public record PlatformProperties(@DefaultValue("30s") Duration callTimeout, @Def
      * @param baseUrl         for example {@code https://api.platform.example/v1}
      * @param apiKey          sent as {@code Authorization: Bearer <apiKey>} when set; never logged
      * @param connectTimeout  time to open a connection
-     * @param responseTimeout time to wait for one answer, per attempt
+     * @param responseTimeout time to wait for one response, per attempt
      */
     public record Http(URI baseUrl, String apiKey, @DefaultValue("2s") Duration connectTimeout,
                        @DefaultValue("5s") Duration responseTimeout, @DefaultValue Retry retry,
@@ -63,8 +63,8 @@ public record PlatformProperties(@DefaultValue("30s") Duration callTimeout, @Def
     }
 
     /**
-     * Retries of failed calls: connection errors, timeouts, 429 and 5xx answers. Rejections (other
-     * 4xx answers) are never retried.
+     * Retries of failed calls: connection errors, timeouts, 429 and 5xx responses. Rejections (other
+     * 4xx responses) are never retried.
      *
      * @param maxAttempts    calls per request, the first included
      * @param initialBackoff wait before the first retry

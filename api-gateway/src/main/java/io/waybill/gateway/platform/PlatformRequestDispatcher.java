@@ -51,7 +51,7 @@ import org.springframework.stereotype.Component;
  * <p>A request whose outcome is already in the {@link PlatformRequestLog} is not sent again; only
  * its outcome is recorded again, which the shipment ignores. A failure to record the outcome is
  * thrown, so the processor handles the event again. A request can still reach a platform twice when
- * the application stops between the platform's answer and storing it; the platform then sees the
+ * the application stops between the platform's response and storing it; the platform then sees the
  * same {@code requestId} as its idempotency key.
  */
 @Component
@@ -182,9 +182,9 @@ class PlatformRequestDispatcher {
     }
 
     private Outcome timedOut(DeliveryPlatform platform, String requestId, PlatformOperation operation) {
-        log.warn("Platform {} gave no answer to {} request {} within {}", platform.id(), operation, requestId,
+        log.warn("Platform {} timed out on {} request {} after {}", platform.id(), operation, requestId,
                 callTimeout);
-        return Outcome.failed(PlatformFailure.TIMED_OUT, null, "no answer within the call timeout of "
+        return Outcome.failed(PlatformFailure.TIMED_OUT, null, "timed out after the call timeout of "
                 + callTimeout.toMillis() + " ms, retries included");
     }
 

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class PlatformRequestLog {
 
-    /** What came of one request; {@code failure} is null when the platform accepted it. */
+    /** Result of one request; {@code failure} is null when the platform accepted it. */
     record Outcome(PlatformFailure failure, String platformReference, String trackingNumber, String carrier,
                    String code, String reason) {
 
@@ -63,7 +63,7 @@ class PlatformRequestLog {
                 }, requestId).stream().findFirst();
     }
 
-    /** Returns the platform's reference for what an earlier request created, when it answered. */
+    /** Returns the platform's reference for what an earlier request created, when it responded. */
     Optional<String> platformReference(String requestId) {
         return jdbc.query("SELECT platform_reference FROM platform_request WHERE request_id = ?",
                 (rs, row) -> rs.getString(1), requestId).stream().filter(Objects::nonNull).findFirst();

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A delivery platform inside the application, so that an embedded installation routes and tenders
  * orders with no outside system. Its ids and tracking numbers are derived from the request id, so a
- * repeated request gets the same answer, as it would from a platform that honours idempotency keys.
+ * repeated request gets the same response, as it would from a platform that honours idempotency keys.
  */
 class SandboxPlatform implements DeliveryPlatform {
 

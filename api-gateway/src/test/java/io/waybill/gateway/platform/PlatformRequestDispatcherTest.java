@@ -136,7 +136,7 @@ class PlatformRequestDispatcherTest extends LedgerIntegrationTest {
 
         Map<String, Object> row = logRow(event.requestId());
         assertThat(row.get("outcome")).isEqualTo("TIMED_OUT");
-        assertThat(row.get("reason")).isEqualTo("no answer within the call timeout of 300 ms, retries included");
+        assertThat(row.get("reason")).isEqualTo("timed out after the call timeout of 300 ms, retries included");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.waybill.shipment.api;
 
-/** Why customer service was asked to look at a shipment. */
+/** Cause for which customer service is asked to look at a shipment. */
 public enum CustomerServiceCaseType {
     /** Delivery failed for good and the shipment is being returned; tell the customer. */
     RETURN_INITIATED,

@@ -6,7 +6,7 @@ import io.waybill.order.api.OrderId;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 
-/** The return requested by {@code returnRequestId} was withdrawn, and the delivery platform is to be told so under {@code requestId}. */
+/** The return requested by {@code returnRequestId} was withdrawn, and the delivery platform is to be notified under {@code requestId}. */
 @Revision("1")
 public record ReturnCancelled(ShipmentId shipmentId, TenantId tenantId, OrderId orderId, String requestId, String returnRequestId, PartnerId platformId, String providerShipmentId, String reason,
         Instant occurredAt) implements ShipmentEvent {

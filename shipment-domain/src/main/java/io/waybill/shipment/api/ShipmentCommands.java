@@ -78,7 +78,7 @@ public final class ShipmentCommands {
                                 String requestId, String reason, Instant occurredAt) {
     }
 
-    /** Withdraws the return under way and tells the platform under {@code requestId}; without a return it is a no-op. */
+    /** Withdraws the return under way and notifies the platform under {@code requestId}; without a return it is a no-op. */
     public record CancelReturn(@TargetAggregateIdentifier ShipmentId shipmentId, TenantId tenantId,
                                String requestId, String reason, Instant occurredAt) {
     }

@@ -5,7 +5,7 @@ import io.waybill.shipment.api.ShipmentId;
 
 /**
  * Asks a platform to cancel what an earlier request created: a shipment or a return.
- * {@code platformReference} is null when the earlier request never got an answer.
+ * {@code platformReference} is null when the earlier request never got a response.
  */
 public record CancelRequest(String requestId, TenantId tenantId, ShipmentId shipmentId, String cancelledRequestId,
                             PlatformOperation cancelledOperation, String platformReference, String reason) {

@@ -8,8 +8,8 @@ import java.util.concurrent.CompletionStage;
  * same when Waybill sends the request again, so an adapter passes it on as the platform's
  * idempotency key.
  *
- * <p>An adapter completes the stage with a {@link PlatformResponse} when the platform answered,
- * accepted or not. It completes the stage exceptionally when no answer came: with a
+ * <p>An adapter completes the stage with a {@link PlatformResponse} when the platform responded,
+ * accepted or not. It completes the stage exceptionally when no response came: with a
  * {@link java.util.concurrent.TimeoutException} after its timeout, or with another exception when
  * the platform was unreachable or failed. Callers still bound their wait, because a stage may never
  * complete.

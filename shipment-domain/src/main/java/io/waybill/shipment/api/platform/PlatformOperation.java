@@ -1,6 +1,6 @@
 package io.waybill.shipment.api.platform;
 
-/** What Waybill asked a delivery platform to do. */
+/** Kind of request Waybill sends to a delivery platform. */
 public enum PlatformOperation {
     CREATE_SHIPMENT,
     REDELIVERY,

@@ -1,6 +1,6 @@
 package io.waybill.shipment.api.platform;
 
-/** What a delivery platform answered to one request. */
+/** Response of a delivery platform to one request. */
 public sealed interface PlatformResponse {
 
     /**

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How one tenant's failed deliveries turn into returns.
+ * Settings by which one tenant's failed deliveries turn into returns.
  *
  * @param enabled            false leaves failed deliveries to people
  * @param maxAttempts        failed attempts after which the return starts at once

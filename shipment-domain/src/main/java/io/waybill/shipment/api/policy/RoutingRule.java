@@ -17,7 +17,7 @@ import java.util.Set;
  * @param serviceLevels      service levels the rule covers
  * @param countryCodes       ISO 3166-1 alpha-2 codes of destinations the rule covers
  * @param postalCodePrefixes destination postal-code prefixes, compared without spaces or dashes, so
- *                           {@code 01} covers {@code 01304-000}; this is how a rule tells an urban
+ *                           {@code 01} covers {@code 01304-000}; this is how a rule separates an urban
  *                           same-day zone from rural parcel areas
  * @param minWeightKg        smallest parcel weight covered, inclusive
  * @param maxWeightKg        largest parcel weight covered, inclusive; an order without a weight
