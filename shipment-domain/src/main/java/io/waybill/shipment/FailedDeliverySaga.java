@@ -53,7 +53,8 @@ import org.axonframework.modelling.saga.StartSaga;
  *
  * The saga ends at delivery, at cancellation, or when {@code lateDeliveryWindow} has passed after a
  * completed return. Every command carries an id derived from the shipment, so handling an event
- * twice records nothing twice and asks no platform twice.
+ * twice records nothing twice and asks no platform twice. Like the routing saga, its fields are
+ * stored by Jackson through {@code @JsonAutoDetect}, and injected resources are transient.
  */
 @ProcessingGroup(FailedDeliverySaga.PROCESSING_GROUP)
 @DisallowReplay

@@ -40,10 +40,14 @@ import org.axonframework.modelling.saga.StartSaga;
  * tenders the shipment to the first that accepts. A rejection or timeout moves on to the next
  * platform; when none is left the order is put on hold with every platform's answer as the reason.
  *
- * <p>The saga only records requests. The platform adapter sends them and reports each outcome as
- * a {@link PlatformRequestAccepted} or {@link PlatformRequestRejected} event. Request ids are
- * derived from the shipment, the position in the route and the platform, so handling an event
- * twice asks no platform twice. Commands carry the ledger time of the event that caused them.
+ * <p>The saga only records requests. The application's platform request dispatcher sends them
+ * and reports each outcome as a {@link PlatformRequestAccepted} or {@link PlatformRequestRejected}
+ * event. Request ids are derived from the shipment, the position in the route and the platform, so
+ * handling an event twice asks no platform twice. Commands carry the ledger time of the event that
+ * caused them.
+ *
+ * <p>The saga store serializes the fields with Jackson, so they are made visible to it by
+ * {@code @JsonAutoDetect}; injected resources are transient and stay out of the stored state.
  */
 @ProcessingGroup(ShipmentRoutingSaga.PROCESSING_GROUP)
 @DisallowReplay
@@ -101,7 +105,7 @@ public class ShipmentRoutingSaga {
         shipmentId = ShipmentId.forOrder(orderId, SHIPMENT_NUMBER);
         SagaLifecycle.associateWith("shipmentId", shipmentId.toString());
         SagaCommands.send(commandGateway, new CreateShipment(shipmentId, tenantId, orderId, SHIPMENT_NUMBER,
-                event.occurredAt()));
+                recordedAt));
     }
 
     @SagaEventHandler(associationProperty = "shipmentId")
