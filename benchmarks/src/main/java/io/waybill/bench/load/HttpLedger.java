@@ -78,7 +78,7 @@ public final class HttpLedger implements Ledger, AutoCloseable {
     @Override
     public void tender(ShipmentPlan plan) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("providerId", "bench-platform");
+        body.put("providerId", "sandbox");
         body.put("providerShipmentId", "BP-" + plan.trackingNumber());
         body.put("trackingNumber", plan.trackingNumber());
         body.put("carrier", "Correios");

@@ -35,6 +35,7 @@ public final class PacedLoop {
         AtomicLong next = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong finished = new AtomicLong(deadline);
+        AtomicLong lastAnswer = new AtomicLong(start);
         AtomicReference<String> firstError = new AtomicReference<>();
         Histogram latencies = new Histogram(HIGHEST_MICROS, 3);
         List<Thread> threads = new ArrayList<>();
@@ -53,7 +54,9 @@ public final class PacedLoop {
                             finished.accumulateAndGet(System.nanoTime(), Math::min);
                             return;
                         }
-                        long micros = Math.min(HIGHEST_MICROS, (System.nanoTime() - sent) / 1_000);
+                        long answered = System.nanoTime();
+                        lastAnswer.accumulateAndGet(answered, Math::max);
+                        long micros = Math.min(HIGHEST_MICROS, (answered - sent) / 1_000);
                         synchronized (latencies) {
                             latencies.recordValue(micros);
                         }
@@ -75,7 +78,9 @@ public final class PacedLoop {
                 break;
             }
         }
-        double seconds = (Math.min(finished.get(), System.nanoTime()) - start) / 1e9;
+        // The achieved rate: operations over the time until the last answer, which is later than the
+        // deadline when the ledger fell behind the schedule.
+        double seconds = (Math.max(Math.min(finished.get(), deadline), lastAnswer.get()) - start) / 1e9;
         String note = finished.get() < deadline ? "clients ran out of prepared shipments" : null;
         synchronized (latencies) {
             return PhaseResult.of(latencies, latencies.getTotalCount(), errors.get(), seconds, firstError.get(), note);

@@ -16,9 +16,9 @@ import java.util.function.BooleanSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
- * Measures projection lag from the database: every {@value #SAMPLE_MILLIS} ms it reads the events
- * appended since the last look and the processors' tokens, and for each event that every projection
- * now covers records {@code now - event timestamp}. The event timestamp is the time Axon created the
+ * Measures the lag of a group of event processors from the database: every {@value #SAMPLE_MILLIS} ms
+ * it reads the events appended since the last look and the processors' tokens, and for each event that
+ * every processor of the group now covers records {@code now - event timestamp}. The event timestamp is the time Axon created the
  * event message in the service, on the same machine clock, so the lag includes the command's own
  * commit. The sampling interval bounds the resolution.
  */
@@ -33,12 +33,17 @@ public final class LagTracker {
     private final Deque<long[]> pending = new ArrayDeque<>();
     private final Set<Long> seen = new HashSet<>();
     private final Histogram lagMicros = new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
+    private final Set<String> processors;
     private final long startAfter;
     private long lastSeen;
 
-    /** @param startAfter global index of the last event that should not be measured */
-    public LagTracker(Connection connection, long startAfter) {
+    /**
+     * @param processors names of the event processors whose lag is measured
+     * @param startAfter global index of the last event that should not be measured
+     */
+    public LagTracker(Connection connection, Set<String> processors, long startAfter) {
         this.connection = connection;
+        this.processors = Set.copyOf(processors);
         this.startAfter = startAfter;
         this.lastSeen = startAfter;
     }
@@ -73,10 +78,13 @@ public final class LagTracker {
         }
     }
 
-    /** Samples until every projection covers {@code headIndex} or the limit passes; returns the nanoTime it happened, or -1. */
+    /**
+     * Samples until every processor of the group covers {@code headIndex} or the limit passes; returns
+     * the {@code System.nanoTime()} when that happened, or -1.
+     */
     public long sampleUntilCovered(long headIndex, long limitNanos) throws SQLException, InterruptedException {
         while (System.nanoTime() < limitNanos) {
-            if (ProcessorTokens.allCover(tokens.read(connection), headIndex)) {
+            if (ProcessorTokens.allCover(tokens.read(connection, processors), headIndex)) {
                 return System.nanoTime();
             }
             TimeUnit.MILLISECONDS.sleep(5);
@@ -94,7 +102,7 @@ public final class LagTracker {
 
     private void sampleOnce() throws SQLException {
         readNewEvents();
-        Map<String, List<ProcessorTokens.Position>> positions = tokens.read(connection);
+        Map<String, List<ProcessorTokens.Position>> positions = tokens.read(connection, processors);
         long now = System.currentTimeMillis();
         pending.removeIf(event -> {
             if (!ProcessorTokens.allCover(positions, event[0])) {

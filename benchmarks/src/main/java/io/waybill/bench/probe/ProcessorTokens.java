@@ -33,14 +33,19 @@ public final class ProcessorTokens {
         }
     }
 
-    /** Returns each processor's segment positions; a segment without a token yet has position -1. */
-    public Map<String, List<Position>> read(Connection connection) throws SQLException {
+    /**
+     * Returns the segment positions of the named processors; a segment without a token yet has
+     * position -1.
+     */
+    public Map<String, List<Position>> read(Connection connection, Set<String> names) throws SQLException {
         Map<String, List<Position>> processors = new HashMap<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT processorname, token, tokentype FROM tokenentry")) {
             while (rows.next()) {
-                processors.computeIfAbsent(rows.getString(1), name -> new ArrayList<>())
-                        .add(position(rows.getBytes(2), rows.getString(3)));
+                if (names.contains(rows.getString(1))) {
+                    processors.computeIfAbsent(rows.getString(1), name -> new ArrayList<>())
+                            .add(position(rows.getBytes(2), rows.getString(3)));
+                }
             }
         }
         return processors;

@@ -1,28 +1,55 @@
 package io.waybill.bench.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.bench.RunContext;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Checks shared by the projection scenarios. */
+/**
+ * The service's streaming event processors in the two groups the lag scenarios report: projections,
+ * which support a token reset, and the rest (sagas and dispatchers with side effects), which must not
+ * replay and so do not.
+ */
 final class Projections {
+
+    static final String PROJECTIONS = "projections";
+    static final String OTHERS = "sagas, dispatchers";
 
     private Projections() {
     }
 
-    /**
-     * Returns why projection figures cannot be taken: the service has no streaming event processor,
-     * which shows as no row in Axon's token table.
-     */
-    static Optional<String> missing(RunContext run) throws SQLException {
-        try (Connection connection = run.postgres().connect(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT count(*) FROM tokenentry")) {
-            row.next();
-            return row.getLong(1) > 0 ? Optional.empty()
-                    : Optional.of("the service runs no streaming event processor (no projection has a token)");
+    /** A named group of event processors. */
+    record Group(String title, Set<String> processors) {
+    }
+
+    /** Returns the non-empty groups, projections first. */
+    static List<Group> groups(RunContext run) {
+        Set<String> projections = new TreeSet<>();
+        Set<String> others = new TreeSet<>();
+        for (JsonNode processor : run.service().request("processors", null)) {
+            (processor.path("supportsReset").asBoolean() ? projections : others).add(processor.path("name").asText());
         }
+        List<Group> groups = new ArrayList<>();
+        if (!projections.isEmpty()) {
+            groups.add(new Group(PROJECTIONS, projections));
+        }
+        if (!others.isEmpty()) {
+            groups.add(new Group(OTHERS, others));
+        }
+        return groups;
+    }
+
+    /** Returns why lag cannot be measured: the service has no streaming event processor. */
+    static Optional<String> missing(RunContext run) {
+        return groups(run).isEmpty() ? Optional.of("the service runs no streaming event processor")
+                : Optional.empty();
+    }
+
+    /** Returns the remark for a report without projections: they are what the figure is meant for. */
+    static String noProjections() {
+        return "the service has no projection (no streaming processor that supports a reset)";
     }
 }

@@ -25,13 +25,9 @@ public final class RebuildScenario implements Scenario {
 
     @Override
     public Optional<String> unavailable(RunContext run) {
-        JsonNode processors = run.service().request("processors", null);
-        for (JsonNode processor : processors) {
-            if (processor.path("supportsReset").asBoolean()) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of("the service runs no streaming event processor that supports a reset");
+        boolean projections = Projections.groups(run).stream()
+                .anyMatch(group -> group.title().equals(Projections.PROJECTIONS));
+        return projections ? Optional.empty() : Optional.of(Projections.noProjections());
     }
 
     @Override

@@ -66,7 +66,7 @@ final class GatewayLedger implements Ledger {
 
     @Override
     public void tender(ShipmentPlan plan) {
-        send(plan, new TenderShipment(plan.shipmentId(), plan.tenantId(), PartnerId.of("bench-platform"),
+        send(plan, new TenderShipment(plan.shipmentId(), plan.tenantId(), PartnerId.of("sandbox"),
                 "BP-" + plan.trackingNumber(), plan.trackingNumber(), "Correios",
                 plan.milestones().get(0).occurredAt().minus(Duration.ofHours(1))));
     }
