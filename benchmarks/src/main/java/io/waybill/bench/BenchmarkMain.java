@@ -65,8 +65,8 @@ public final class BenchmarkMain {
         if (options.profile()) {
             jvm.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
         }
-        // The generated orders are shipped by hand (create and tender through the process API), so routing is
-        // off for the harness's tenant; the failed-delivery process keeps its defaults.
+        // The harness creates and tenders its shipments through the process API, so routing is off for its
+        // tenant. The failed-delivery process keeps its defaults.
         List<String> application = new ArrayList<>(List.of("--server.address=127.0.0.1",
                 "--waybill.processes.tenants." + RunContext.TENANT + ".routing.enabled=false"));
         application.addAll(options.serviceArguments());

@@ -21,7 +21,7 @@ final class MachineInfo {
                 System.getProperty("java.vm.name"));
     }
 
-    /** The 1, 5 and 15 minute load averages and the running/total task counts from {@code /proc/loadavg}. */
+    /** Returns the 1, 5 and 15 minute load averages and the running/total task counts from {@code /proc/loadavg}. */
     static String loadAverage() {
         List<String> lines = lines(Path.of("/proc/loadavg"));
         return lines.isEmpty() ? "unknown" : lines.get(0).trim();
@@ -37,7 +37,10 @@ final class MachineInfo {
                     .redirectErrorStream(true).start();
             boolean dirty = !new String(status.getInputStream().readAllBytes()).isBlank();
             status.waitFor(10, TimeUnit.SECONDS);
-            return done && git.exitValue() == 0 ? commit + (dirty ? " with uncommitted changes" : "") : "unknown";
+            if (!done || git.exitValue() != 0) {
+                return "unknown";
+            }
+            return dirty ? commit + " with uncommitted changes" : commit;
         } catch (IOException e) {
             return "unknown";
         } catch (InterruptedException e) {

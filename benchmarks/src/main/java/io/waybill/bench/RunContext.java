@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * What every scenario works with: the options, the running service, its database, the report, and
+ * Shared state of a run for every scenario: the options, the running service, its database, the report, and
  * {@link #measure} to take the machine's figures around a measurement window.
  */
 public final class RunContext {

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs a fixed number of clients, each sending its next operation as soon as the previous one was
- * answered. Operations that end inside the measurement window are counted, with their full latency
+ * Runs a fixed number of clients, each sending its next operation as soon as the previous one
+ * returned. Operations that end inside the measurement window are counted, with their full latency
  * even when they started during the warm-up, so that slow batch requests still count towards the
  * throughput. The window closes at the deadline, or earlier when the first client runs out of work,
  * because from then on fewer clients are busy than the phase claims. A loop whose failures pass

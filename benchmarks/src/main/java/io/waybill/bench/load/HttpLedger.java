@@ -90,7 +90,7 @@ public final class HttpLedger implements Ledger, AutoCloseable {
     public void recordMilestone(ShipmentPlan plan, MilestoneStep step) {
         int status = send("/api/v1/shipments/" + plan.shipmentId() + "/milestones", plan, milestoneBody(null, step));
         if (status != 201 && status != 200) {
-            throw new LedgerException("milestone " + step.sourceEventId() + " answered HTTP " + status);
+            throw new LedgerException("milestone " + step.sourceEventId() + " returned HTTP " + status);
         }
     }
 
@@ -114,7 +114,7 @@ public final class HttpLedger implements Ledger, AutoCloseable {
     private String exchange(String path, ShipmentPlan plan, Object body, int expected) {
         Answer response = call(path, plan, body);
         if (response.statusCode() != expected) {
-            throw new LedgerException(path + " answered HTTP " + response.statusCode() + ": "
+            throw new LedgerException(path + " returned HTTP " + response.statusCode() + ": "
                     + response.body().substring(0, Math.min(response.body().length(), 400)));
         }
         return response.body();

@@ -78,7 +78,7 @@ public final class PacedLoop {
                 break;
             }
         }
-        // The achieved rate: operations over the time until the last answer, which is later than the
+        // The achieved rate: operations over the time until the last response, which comes after the
         // deadline when the ledger fell behind the schedule.
         double seconds = (Math.max(Math.min(finished.get(), deadline), lastAnswer.get()) - start) / 1e9;
         String note = finished.get() < deadline ? "clients ran out of prepared shipments" : null;

@@ -73,7 +73,13 @@ public final class PlanGenerator {
         boolean resend = random.nextInt(6) == 0;
         boolean late = random.nextInt(6) == 0;
         int ending = random.nextInt(10);
-        int fixed = 3 + (ending == 0 ? 2 : ending == 1 ? 1 : 0) + (resend ? 1 : 0);
+        // Pick-up, out for delivery and delivery; a failed attempt adds two steps, a pick-up point one.
+        int fixed = 3 + (resend ? 1 : 0);
+        if (ending == 0) {
+            fixed += 2;
+        } else if (ending == 1) {
+            fixed += 1;
+        }
         int hubs = Math.max(1, target - fixed);
         List<MilestoneStep> steps = new ArrayList<>(target);
         Clock clock = new Clock(start, random);

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class Workload {
 
-    /** Longest a set-up may take before the phase goes on with the shipments prepared so far. */
+    /** Maximum time a set-up may take before the phase goes on with the shipments prepared so far. */
     private static final long SETUP_LIMIT_MILLIS = Duration.ofMinutes(3).toMillis();
 
     private final Ledger ledger;

@@ -30,8 +30,8 @@ public final class PostgresProbe {
     /**
      * Counters of one moment. {@code writeTransactions} (from the next transaction id) and
      * {@code walBytes} (from the WAL insert position) are exact. The others come from the cumulative
-     * statistics, which each backend flushes at most once a second, so over a window of a few seconds
-     * they are estimates.
+     * statistics, which PostgreSQL 15 and later flush from each backend at most once a second (see
+     * {@code PGSTAT_MIN_INTERVAL} in its {@code pgstat.c}), so over a window of a few seconds they are estimates.
      */
     public record Counters(long writeTransactions, long walBytes, long commits, long rowsFetched, long walSyncs) {
 
@@ -104,8 +104,8 @@ public final class PostgresProbe {
 
         private void sample() {
             try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-                // One read-only transaction for all samples, so that sampling adds no commits to the counters;
-                // clearing the statistics snapshot makes each sample read the current state.
+                // One read-only transaction for all samples, so that sampling adds no commits to the counters.
+                // Clearing the statistics snapshot makes each sample read the current state.
                 connection.setAutoCommit(false);
                 while (running) {
                     statement.execute("SELECT pg_stat_clear_snapshot()");

@@ -73,7 +73,7 @@ public final class ProcessCpu {
         return new Memory(rss, peak);
     }
 
-    /** The postmaster that serves {@code dataDirectory} and all its backends. */
+    /** Returns the postmaster that serves {@code dataDirectory} and all its backends. */
     public static List<Long> postgresPids(Path dataDirectory) {
         Optional<ProcessHandle> postmaster = ProcessHandle.allProcesses()
                 .filter(process -> isPostmasterOf(process.pid(), dataDirectory))

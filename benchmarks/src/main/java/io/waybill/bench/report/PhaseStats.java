@@ -5,7 +5,7 @@ import io.waybill.bench.probe.ProcessCpu.Usage;
 import java.util.Map;
 
 /**
- * What the machine did during a measurement window: CPU per party, PostgreSQL's counters, what the
+ * Machine figures of a measurement window: CPU per party, PostgreSQL's counters, what the
  * database backends waited on, and the service's garbage collection time.
  *
  * @param waits       average number of client backends per state (see {@code PostgresProbe.WaitSampler})

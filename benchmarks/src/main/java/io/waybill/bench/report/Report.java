@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Collects the run's figures and prints them: a header with the machine and its load, the table with
- * each Waybill figure as a share of the PostgreSQL ceiling at the same number of clients, then where
- * the time went in each phase.
+ * Collects the run's figures and prints them: a header with the machine and its load, then the table.
+ * The table shows each Waybill figure as a share of the PostgreSQL ceiling at the same number of
+ * clients. Last comes where the time went in each phase.
  */
 public final class Report {
 

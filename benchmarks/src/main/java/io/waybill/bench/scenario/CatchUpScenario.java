@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Time for every projection to catch up after a burst: the milestones of many shipments sent as fast
- * as the ledger takes them in batches, then the time from the last answer until every processor's
+ * as the ledger takes them in batches, then the time from the last response until every processor's
  * token covers the newest event.
  */
 public final class CatchUpScenario implements Scenario {

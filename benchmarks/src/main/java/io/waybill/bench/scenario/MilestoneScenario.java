@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class MilestoneScenario implements Scenario {
 
-    /** How the milestones reach the ledger. */
+    /** Route by which the milestones reach the ledger. */
     public enum Path { HTTP, BATCH, GATEWAY }
 
     /** Average milestones per generated shipment: 6 to 10, with a few extra steps on some. */

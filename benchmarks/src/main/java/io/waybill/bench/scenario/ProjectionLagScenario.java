@@ -26,7 +26,7 @@ public final class ProjectionLagScenario implements Scenario {
 
     private static final int CLIENTS = 64;
     private static final int SETUP_CLIENTS = 16;
-    /** Longest wait for the processors to work off earlier events before the load starts. */
+    /** Maximum wait for the processors to work off earlier events before the load starts. */
     private static final long CATCH_UP_MILLIS = 180_000;
     /** Time after the load stops that the tracker keeps waiting for the projections. */
     private static final long DRAIN_MILLIS = 30_000;

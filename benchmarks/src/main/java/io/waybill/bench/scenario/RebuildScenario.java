@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * Full rebuild of every projection: the service resets the tokens of all its streaming processors
  * that support a reset (their reset handlers clear the projection tables) and the scenario waits
- * until every one of them has caught up again. The rate is events in the store per second of wall time;
- * the processors rebuild side by side, so each of them read that many events in that time.
+ * until every one of them has caught up again. The rate is events in the store per second of wall time.
+ * The processors rebuild side by side, so each of them read that many events in that time.
  */
 public final class RebuildScenario implements Scenario {
 

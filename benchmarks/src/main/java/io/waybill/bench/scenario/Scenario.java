@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One kind of measurement. A scenario that needs something the service does not have yet (a
- * projection, an importer) says so through {@link #unavailable} and the harness prints
+ * projection, an importer) returns the reason from {@link #unavailable}, and the harness prints
  * "not available yet" in its row instead of failing.
  */
 public interface Scenario {

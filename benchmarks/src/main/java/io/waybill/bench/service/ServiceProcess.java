@@ -112,7 +112,7 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Sends a request to the service and waits for its answer. */
+    /** Sends a request to the service and waits for its reply. */
     public JsonNode request(String op, WorkloadSpec spec) {
         return await(send(op, spec));
     }
@@ -141,12 +141,12 @@ public final class ServiceProcess implements AutoCloseable {
         });
     }
 
-    /** Reads part of an answer as {@code type}. */
+    /** Reads part of a reply as {@code type}. */
     public static <T> T convert(JsonNode node, Class<T> type) {
         try {
             return HostProtocol.JSON.treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read the service's answer as " + type.getSimpleName(), e);
+            throw new IllegalStateException("cannot read the service's reply as " + type.getSimpleName(), e);
         }
     }
 
@@ -159,7 +159,7 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("the service did not answer within " + REQUEST_LIMIT_SECONDS + " s", e);
+            throw new IllegalStateException("the service did not reply within " + REQUEST_LIMIT_SECONDS + " s", e);
         }
     }
 
