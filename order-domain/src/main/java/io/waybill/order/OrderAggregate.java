@@ -7,8 +7,10 @@ import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.TenantId;
 import io.waybill.order.api.OrderCancelled;
 import io.waybill.order.api.OrderCommands.CancelOrder;
+import io.waybill.order.api.OrderCommands.PaymentOutcome;
 import io.waybill.order.api.OrderCommands.PlaceOrderOnHold;
 import io.waybill.order.api.OrderCommands.RecordCarrierHandover;
+import io.waybill.order.api.OrderCommands.RecordPayment;
 import io.waybill.order.api.OrderCommands.ReleaseOrder;
 import io.waybill.order.api.OrderCommands.ReleaseOrderHold;
 import io.waybill.order.api.OrderCommands.ReleaseOutcome;
@@ -18,7 +20,11 @@ import io.waybill.order.api.OrderId;
 import io.waybill.order.api.OrderPlacedOnHold;
 import io.waybill.order.api.OrderReleased;
 import io.waybill.order.api.OrderStatus;
+import io.waybill.order.api.PaymentRecorded;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -39,6 +45,8 @@ class OrderAggregate {
     private String contentHash;
     private OrderStatus status;
     private final Set<String> shipmentsWithCarrier = new HashSet<>();
+    private Currency currency;
+    private final Map<String, PaymentRecorded> payments = new HashMap<>();
 
     OrderAggregate() {
         // Required by Axon to rebuild the aggregate from its events.
@@ -119,6 +127,29 @@ class OrderAggregate {
         }
     }
 
+    /**
+     * Records a customer payment. A payment is accepted in any order status, because the money has
+     * moved whatever happened to the order; reconciliation shows the order as overpaid if it was.
+     */
+    @CommandHandler
+    PaymentOutcome handle(RecordPayment command) {
+        requireTenant(command.tenantId());
+        PaymentRules.validate(command, currency);
+        PaymentRecorded recorded = payments.get(command.paymentReference());
+        if (recorded != null) {
+            if (!PaymentRules.sameContent(recorded, command)) {
+                throw new ConflictException("payment " + command.paymentReference()
+                        + " was already recorded with other content", "paymentReference",
+                        command.paymentReference(),
+                        "send the original payment again, or give a different payment a new reference");
+            }
+            return new PaymentOutcome(orderId, command.paymentReference(), false);
+        }
+        apply(new PaymentRecorded(orderId, tenantId, command.paymentReference(), command.method(),
+                command.amount(), command.installments(), command.occurredAt()));
+        return new PaymentOutcome(orderId, command.paymentReference(), true);
+    }
+
     @EventSourcingHandler
     void on(OrderReleased event) {
         orderId = event.orderId();
@@ -126,6 +157,7 @@ class OrderAggregate {
         erpOrderNumber = event.erpOrderNumber();
         contentHash = event.contentHash();
         status = OrderStatus.RELEASED;
+        currency = event.currency();
     }
 
     @EventSourcingHandler
@@ -146,6 +178,11 @@ class OrderAggregate {
     @EventSourcingHandler
     void on(OrderHandedToCarrier event) {
         shipmentsWithCarrier.add(event.shipmentId());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRecorded event) {
+        payments.put(event.paymentReference(), event);
     }
 
     private void requireTenant(TenantId caller) {

@@ -1,5 +1,6 @@
 package io.waybill.order.api;
 
+import io.waybill.kernel.Money;
 import io.waybill.kernel.TenantId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,6 +43,20 @@ public final class OrderCommands {
      */
     public record RecordCarrierHandover(@TargetAggregateIdentifier OrderId orderId, TenantId tenantId,
                                         String shipmentId, Instant occurredAt) {
+    }
+
+    /**
+     * Records a customer payment against the order. Repeating a payment reference with the same
+     * content is a no-op; the same reference with other content is rejected as a conflict. The amount
+     * must be positive and in the order currency; {@code installments} runs from 1 to 99.
+     */
+    public record RecordPayment(@TargetAggregateIdentifier OrderId orderId, TenantId tenantId,
+                                String paymentReference, PaymentMethod method, Money amount, int installments,
+                                Instant occurredAt) {
+    }
+
+    /** Result of {@link RecordPayment}: whether this call recorded the payment or repeated it. */
+    public record PaymentOutcome(OrderId orderId, String paymentReference, boolean recorded) {
     }
 
     /** Result of {@link ReleaseOrder}: the order id and whether this call created it. */

@@ -5,7 +5,7 @@ import io.waybill.kernel.WorldEvent;
 
 /** Every event the Order aggregate records. */
 public sealed interface OrderEvent extends WorldEvent permits OrderReleased, OrderPlacedOnHold, OrderHoldReleased,
-        OrderCancelled, OrderHandedToCarrier {
+        OrderCancelled, OrderHandedToCarrier, PaymentRecorded {
 
     OrderId orderId();
 
