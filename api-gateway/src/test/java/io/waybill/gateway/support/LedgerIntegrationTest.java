@@ -40,6 +40,7 @@ public abstract class LedgerIntegrationTest {
     @DynamicPropertySource
     static void embeddedDatabase(DynamicPropertyRegistry registry) {
         registry.add("waybill.embedded-db.data-directory", () -> DATA_DIRECTORY.resolve("pgdata").toString());
+        registry.add("waybill.tenants." + ReadModels.SAO_PAULO_TENANT + ".time-zone", () -> "America/Sao_Paulo");
     }
 
     @BeforeEach
