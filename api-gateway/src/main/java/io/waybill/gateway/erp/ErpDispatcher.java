@@ -208,7 +208,7 @@ public class ErpDispatcher implements SmartLifecycle {
             inOwnTransaction(() -> deliveries.markAttemptFailed(candidate, now, until, answer.status(),
                     "ERP answered " + answer.status() + " with Retry-After " + answer.retryAfter(), false, false,
                     properties.push().maxFailures()));
-            log.warn("ERP answered {} for posting {}; holding all postings until {}", answer.status(),
+            log.warn("ERP responded {} to posting {}, so all postings wait until {}", answer.status(),
                     candidate.postingId(), until);
             return Outcome.ERP_UNAVAILABLE;
         }

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How postings are pushed to the ERP ({@code waybill.erp}). The push dispatcher runs only when
+ * Settings of the ERP push ({@code waybill.erp}). The push dispatcher runs only when
  * {@code push.url} is set; the pull feed is always available.
  *
  * @param push               the push dispatcher's endpoint, pacing and retry policy

@@ -6,12 +6,16 @@ import io.waybill.settlement.journal.JournalProjection;
 import io.waybill.settlement.journal.JournalQueries;
 import io.waybill.settlement.kpi.KpiProjection;
 import io.waybill.settlement.kpi.KpiQueries;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.waybill.settlement.posting.DeliveryState;
 import io.waybill.settlement.posting.ErpPostingProjection;
 import io.waybill.settlement.posting.PostingDeliveries;
 import io.waybill.settlement.posting.PostingQueries;
 import io.waybill.settlement.reconciliation.ReconciliationProjection;
 import io.waybill.settlement.reconciliation.ReconciliationQueries;
 import io.waybill.settlement.replay.ProjectionAdmin;
+import io.waybill.settlement.replay.ProjectionStatus;
 import io.waybill.settlement.visibility.ShipmentVisibilityProjection;
 import io.waybill.settlement.visibility.VisibilityQueries;
 import org.axonframework.config.ConfigurerModule;
@@ -90,6 +94,34 @@ class ReadModelConfiguration {
     @Bean
     ProjectionAdmin projectionAdmin(EventProcessingConfiguration processing, EventStore eventStore) {
         return new ProjectionAdmin(processing, eventStore);
+    }
+
+    /**
+     * Publishes ERP postings per delivery state ({@code waybill.erp.postings}) and each projection's
+     * lag behind the event store in events ({@code waybill.projection.lag}). Each gauge runs one
+     * query when the registry reads it.
+     */
+    @Bean
+    MeterBinder readModelMetrics(PostingDeliveries deliveries, ProjectionAdmin projections) {
+        return registry -> {
+            for (DeliveryState state : DeliveryState.values()) {
+                Gauge.builder("waybill.erp.postings", () -> deliveries.count(state))
+                        .description("ERP postings in this delivery state")
+                        .tag("state", state.name().toLowerCase())
+                        .register(registry);
+            }
+            for (Projection projection : Projection.values()) {
+                Gauge.builder("waybill.projection.lag", () -> lag(projections.status(projection)))
+                        .description("events in the event store that the projection has not processed yet")
+                        .tag("projection", projection.processingGroup())
+                        .register(registry);
+            }
+        };
+    }
+
+    private static double lag(ProjectionStatus status) {
+        long position = status.position() == null ? -1 : status.position();
+        return Math.max(0, status.head() - Math.max(position, 0));
     }
 
     /**

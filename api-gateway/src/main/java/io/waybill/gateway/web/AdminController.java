@@ -33,6 +33,7 @@ import reactor.core.publisher.Mono;
  * Admin API: projection status and rebuilds, and the ERP dead letters. Rebuilds affect every tenant;
  * dead letters are listed and retried for the caller's tenant.
  */
+// NOTE: any caller with a tenant header may rebuild projections until authentication adds an admin role.
 @RestController
 @RequestMapping("/api/v1/admin")
 class AdminController {
@@ -68,7 +69,7 @@ class AdminController {
         return CommandSender.blocking(() -> projections.status(projection));
     }
 
-    /** Starts a rebuild and answers 202 at once; poll the status for progress. */
+    /** Starts a rebuild and returns 202 at once; poll the status for progress. */
     @PostMapping("/projections/{name}/rebuild")
     Mono<ResponseEntity<ProjectionStatus>> rebuild(@PathVariable String name, ServerWebExchange exchange) {
         RequestMetadata caller = Callers.of(exchange, SOURCE);

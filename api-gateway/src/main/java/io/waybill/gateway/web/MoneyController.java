@@ -34,8 +34,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Process API for money: customer payments on an order, and the expected charges (quote) and
- * carrier invoices of a shipment. Each is idempotent by its reference: a repeat answers 200, a first
- * recording 201, and the same reference with other content 409.
+ * carrier invoices of a shipment. Each is idempotent by its reference: a first recording returns 201, a
+ * repeat 200, and the same reference with other content 409.
  */
 @RestController
 @RequestMapping("/api/v1")

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.waybill.gateway.support.LedgerIntegrationTest;
 import io.waybill.gateway.support.MutableClock;
 import io.waybill.gateway.support.Requests;
 import io.waybill.settlement.replay.ProjectionAdmin;
@@ -20,30 +19,39 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The push dispatcher against a stand-in ERP on 127.0.0.1 that is first down, then inside a
  * maintenance window (02:00 to 03:00 UTC), then answers 503 with Retry-After, then recovers. The
  * test moves a hand-set clock instead of waiting, so back-off and windows are checked exactly.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(ErpDispatcherTest.TestClock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ErpDispatcherTest extends LedgerIntegrationTest {
+class ErpDispatcherTest {
 
     private static final Instant START = Instant.parse("2026-03-10T01:00:00Z");
     private static final FakeErp ERP = new FakeErp();
     private static final List<String> ORDERS = new ArrayList<>();
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     MutableClock clock;
@@ -63,7 +71,7 @@ class ErpDispatcherTest extends LedgerIntegrationTest {
 
     @DynamicPropertySource
     static void erp(DynamicPropertyRegistry registry) throws IOException {
-        // A second context needs its own database; the shared context holds the base class's folder.
+        // This context runs beside the shared one, so it needs a database folder of its own.
         Path dataDirectory = Files.createTempDirectory("waybill-erp-it-");
         registry.add("waybill.embedded-db.data-directory", () -> dataDirectory.resolve("pgdata").toString());
         registry.add("waybill.erp.push.url", ERP::url);
@@ -75,6 +83,18 @@ class ErpDispatcherTest extends LedgerIntegrationTest {
         registry.add("waybill.erp.maintenance-windows[0].start", () -> "02:00");
         registry.add("waybill.erp.maintenance-windows[0].end", () -> "03:00");
         registry.add("waybill.erp.maintenance-windows[0].zone", () -> "UTC");
+    }
+
+    private WebTestClient http;
+
+    @BeforeEach
+    void connect() {
+        http = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(60))
+                .defaultHeader("X-Tenant-Id", "acme")
+                .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE)
+                .build();
     }
 
     @AfterAll
@@ -227,7 +247,7 @@ class ErpDispatcherTest extends LedgerIntegrationTest {
 
     /** Records an order with five postings: tender, payment, pick-up, delivery and proof of delivery. */
     private String recordDeliveredOrder() {
-        String orderId = post(http, "/api/v1/orders", Requests.release(uniqueErpOrderNumber()), 201)
+        String orderId = post(http, "/api/v1/orders", Requests.release("SO-" + UUID.randomUUID()), 201)
                 .path("orderId").asText();
         String shipmentId = post(http, "/api/v1/orders/" + orderId + "/shipments",
                 "{\"occurredAt\":\"2026-03-09T08:00:00Z\"}", 201).path("shipmentId").asText();

@@ -94,7 +94,7 @@ public class KpiProjection {
                 .execute();
     }
 
-    /** The delivery time is the occurrence of the milestone that moved the shipment to DELIVERED. */
+    /** Records status and attempts; the delivery time is when the milestone that moved the shipment to DELIVERED happened. */
     @EventHandler
     void on(MilestoneRecorded event, @SequenceNumber long sequence) {
         var update = dsl.update(SHIPMENT)

@@ -49,6 +49,16 @@ public class PostingDeliveries {
                 .fetch(PostingDeliveries::toCandidate);
     }
 
+    /** Counts the postings of every tenant in the given state; PENDING includes postings never tried. */
+    public long count(DeliveryState state) {
+        var condition = state == DeliveryState.PENDING
+                ? D_STATE.isNull().or(D_STATE.eq(state.name()))
+                : D_STATE.eq(state.name());
+        return dsl.selectCount().from(POSTING).leftJoin(DELIVERY).on(D_POSTING_ID.eq(POSTING_ID))
+                .where(condition)
+                .fetchOne(0, Long.class);
+    }
+
     /**
      * Records the ERP's acknowledgement from the pull feed. Acknowledging again with the same
      * document number changes nothing and returns false; another document number is a conflict.

@@ -1,7 +1,7 @@
 package io.waybill.settlement.reconciliation;
 
 /**
- * How an order's money stands, in order of precedence when several apply: what the customer owes
+ * Reconciliation category of an order, listed in order of precedence when several apply: what the customer owes
  * comes first, then what the carrier billed, then what the ERP has not confirmed.
  */
 public enum MismatchCategory {

@@ -142,7 +142,7 @@ public class ReconciliationProjection {
         update.where(SHIPMENT_ID.eq(event.shipmentId().value()), LAST_SEQUENCE.lt(sequence)).execute();
     }
 
-    /** A later quote replaces the earlier expectation, as the shipment domain defines it. */
+    /** Replaces the shipment's expected freight: a later quote supersedes the earlier one, as the shipment domain defines. */
     @EventHandler
     void on(ExpectedChargesRecorded event, @SequenceNumber long sequence) {
         dsl.update(SHIPMENT)

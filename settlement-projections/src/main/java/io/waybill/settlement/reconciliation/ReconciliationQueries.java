@@ -30,8 +30,8 @@ public class ReconciliationQueries {
     public static final int MAX_LIMIT = 500;
     public static final int MAX_SUMMARY_DAYS = 366;
 
-    // NOTE: amounts are added up as stored; a carrier invoice in another currency than the order is
-    // not converted, so such an order shows a wrong carrier difference.
+    // NOTE: amounts are added up as stored, without currency conversion. A carrier invoice in another
+    // currency than its order therefore gives that order a wrong carrier difference.
     private static final String FIGURES = """
             WITH figures AS (
               SELECT o.order_id, o.tenant_id, o.erp_order_number, o.currency, o.items_amount, o.released_at,
@@ -123,8 +123,10 @@ public class ReconciliationQueries {
     }
 
     /**
-     * Lists orders whose category is not MATCHED, oldest mismatch first. {@code category} narrows
-     * the list to one category when given.
+     * Lists orders whose category is not MATCHED, oldest mismatch first. {@code category} narrows the
+     * list to one category when given. NOTE: each page computes the figures of every order of the
+     * tenant before it filters, which gets slow for a tenant with very many orders, because the
+     * category depends on ERP delivery state and is not stored.
      */
     public Page<OrderReconciliation> mismatches(TenantId tenantId, MismatchCategory category, String cursor,
                                                 int limit, Instant now) {
