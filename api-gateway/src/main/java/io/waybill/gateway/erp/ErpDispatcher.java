@@ -2,6 +2,7 @@ package io.waybill.gateway.erp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import io.waybill.settlement.Projection;
 import io.waybill.settlement.posting.DeliveryState;
 import io.waybill.settlement.posting.PostingDeliveries;
@@ -21,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -232,7 +234,7 @@ public class ErpDispatcher implements SmartLifecycle {
         return permanent ? Outcome.REJECTED : Outcome.ERP_UNAVAILABLE;
     }
 
-    private <T> T inOwnTransaction(java.util.function.Supplier<T> work) {
+    private <T> T inOwnTransaction(Supplier<T> work) {
         return resultTransaction.execute(status -> work.get());
     }
 
@@ -264,7 +266,7 @@ public class ErpDispatcher implements SmartLifecycle {
         try {
             JsonNode node = json.readTree(body).path("documentNumber");
             return node.isTextual() ? node.asText() : null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

@@ -38,7 +38,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The push dispatcher against a stand-in ERP on 127.0.0.1 that is first down, then inside a
- * maintenance window (02:00 to 03:00 UTC), then answers 503 with Retry-After, then recovers. The
+ * maintenance window (02:00 to 03:00 UTC), then responds 503 with Retry-After, then recovers. The
  * test moves a hand-set clock instead of waiting, so back-off and windows are checked exactly.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in ERP on 127.0.0.1 that takes one posting per POST. It answers as its {@link Mode}
+ * A stand-in ERP on 127.0.0.1 that takes one posting per POST. It responds as its {@link Mode}
  * says and records every request and every posting it accepted. It listens only between
  * {@link #start()} and {@link #stop()}, so a test can show the ERP as down.
  */

@@ -91,7 +91,9 @@ class FinanceScenarioTest extends LedgerIntegrationTest {
         tender(shipmentB, "TB-" + run, "UPS", "2026-03-01T11:30:00Z");
         quote(shipmentB, "Q-B", "[{\"type\":\"BASE_FREIGHT\",\"amount\":15.00}]");
         pay(orderB, "P-B1", "INSTANT_PAYMENT", "50.00", 1);
-        milestone(shipmentB, "PICKED_UP", "2026-03-01T15:00:00Z", "b1", 201);
+        post(tenant, "/api/v1/shipments/" + shipmentB + "/milestones", """
+                {"code":"PICKED_UP","occurredAt":"2026-03-01T15:00:00Z","sourceEventId":"b1",
+                 "estimatedDelivery":"2026-03-03T18:00:00Z"}""", 201);
         post(tenant, "/api/v1/shipments/" + shipmentB + "/milestones", """
                 {"code":"DELIVERY_ATTEMPT_FAILED","occurredAt":"2026-03-03T14:00:00Z","sourceEventId":"b2",
                  "reason":"RECIPIENT_NOT_AVAILABLE","attemptNumber":1}""", 201);
@@ -111,6 +113,8 @@ class FinanceScenarioTest extends LedgerIntegrationTest {
                 {"code":"EXCEPTION","occurredAt":"2026-03-03T10:00:00Z","sourceEventId":"c2","reason":"DAMAGED"}""",
                 201);
         milestone(shipmentC, "DELIVERED", "2026-03-04T18:00:00Z", "c3", 201);
+        JsonNode conflict = milestone(shipmentC, "IN_TRANSIT", "2026-03-05T10:00:00Z", "c4", 201);
+        assertThat(conflict.path("outcome").asText()).isEqualTo("RECORDED_CONFLICT");
 
         orderD = release("D-" + run, "[{\"sku\":\"D1\",\"quantity\":1,\"unitPrice\":50.00}]", "2026-03-05",
                 "2026-03-02T08:00:00Z");
@@ -159,9 +163,13 @@ class FinanceScenarioTest extends LedgerIntegrationTest {
 
         assertThat(shipmentWithAttempt.path("failedAttempts").asInt()).isEqualTo(1);
         assertThat(shipmentWithAttempt.path("exception").asBoolean()).isFalse();
+        assertThat(shipmentWithAttempt.path("eta").asText()).isEqualTo("2026-03-03T18:00:00Z");
         assertThat(damaged.path("exception").asBoolean()).isTrue();
         assertThat(damaged.path("exceptionReason").asText()).isEqualTo("DAMAGED");
         assertThat(damaged.path("status").asText()).isEqualTo("DELIVERED");
+        assertThat(damaged.path("conflict").asBoolean()).isTrue();
+        assertThat(damaged.path("conflictReason").asText()).contains("IN_TRANSIT");
+        assertThat(damaged.path("lastMilestone").path("code").asText()).isEqualTo("IN_TRANSIT");
     }
 
     @Test
@@ -446,6 +454,58 @@ class FinanceScenarioTest extends LedgerIntegrationTest {
         assertThat(cursor.path("field").asText()).isEqualTo("cursor");
         assertThat(range.path("field").asText()).isEqualTo("to");
         assertThat(status.path("field").asText()).isEqualTo("status");
+    }
+
+    @Test
+    @Order(19)
+    void pullFeedPagesWithCursor() {
+        JsonNode all = get(tenant, "/api/v1/erp/postings?limit=1000");
+        List<String> paged = new ArrayList<>();
+        String cursor = "";
+        for (int page = 0; page < 100; page++) {
+            JsonNode next = get(tenant, "/api/v1/erp/postings?limit=7&after=" + cursor);
+            if (next.path("items").isEmpty()) {
+                assertThat(next.path("nextCursor").asText()).isEqualTo(cursor);
+                break;
+            }
+            paged.addAll(texts(next.path("items"), "postingId"));
+            cursor = next.path("nextCursor").asText();
+        }
+
+        // A: 6 postings, B: 6 (tender, payment, pick-up, failed attempt, delivery, invoice), C: 5, D: 5.
+        assertThat(all.path("items").size()).isEqualTo(22);
+        assertThat(paged).isEqualTo(texts(all.path("items"), "postingId"));
+    }
+
+    @Test
+    @Order(20)
+    void moneyCommandsAreValidated() {
+        JsonNode currency = post(tenant, "/api/v1/orders/" + orderA + "/payments", """
+                {"paymentReference":"P-X","method":"CARD","amount":1.00,"currency":"EUR"}""", 400);
+        JsonNode installments = post(tenant, "/api/v1/orders/" + orderA + "/payments", """
+                {"paymentReference":"P-X","method":"CARD","amount":1.00,"currency":"BRL","installments":0}""", 400);
+        JsonNode changed = post(tenant, "/api/v1/orders/" + orderB + "/payments", """
+                {"paymentReference":"P-B1","method":"INSTANT_PAYMENT","amount":55.00,"currency":"BRL",
+                 "occurredAt":"2026-03-01T09:05:00Z"}""", 409);
+        JsonNode unknownOrder = post(tenant, "/api/v1/orders/" + UUID.randomUUID() + "/payments", """
+                {"paymentReference":"P-X","method":"CARD","amount":1.00,"currency":"BRL"}""", 404);
+        JsonNode noCarrier = post(tenant, "/api/v1/shipments/" + shipmentA + "/carrier-invoices", """
+                {"invoiceReference":"INV-X","currency":"BRL","lines":[{"type":"BASE_FREIGHT","amount":1.00}]}""",
+                400);
+        JsonNode positiveDiscount = post(tenant, "/api/v1/shipments/" + shipmentA + "/expected-charges", """
+                {"quoteReference":"Q-X","currency":"BRL","lines":[{"type":"DISCOUNT","amount":2.00}]}""", 400);
+        JsonNode foreignShipment = post(http, "/api/v1/shipments/" + shipmentA + "/expected-charges", """
+                {"quoteReference":"Q-X","currency":"BRL","lines":[{"type":"BASE_FREIGHT","amount":2.00}]}""", 404);
+
+        assertThat(currency.path("field").asText()).isEqualTo("currency");
+        assertThat(currency.path("value").asText()).isEqualTo("EUR");
+        assertThat(currency.path("fix").asText()).contains("BRL");
+        assertThat(installments.path("field").asText()).isEqualTo("installments");
+        assertThat(changed.path("field").asText()).isEqualTo("paymentReference");
+        assertThat(unknownOrder.path("field").asText()).isEqualTo("orderId");
+        assertThat(noCarrier.path("field").asText()).isEqualTo("carrierId");
+        assertThat(positiveDiscount.path("field").asText()).isEqualTo("lines[0].amount");
+        assertThat(foreignShipment.path("field").asText()).isEqualTo("shipmentId");
     }
 
     private static JsonNode read(String body) {
