@@ -2,12 +2,12 @@ package io.waybill.gateway.erp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import io.waybill.settlement.Projection;
 import io.waybill.settlement.posting.DeliveryState;
 import io.waybill.settlement.posting.PostingDeliveries;
 import io.waybill.settlement.posting.PostingDeliveries.Candidate;
 import io.waybill.settlement.replay.ProjectionAdmin;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -53,6 +53,11 @@ public class ErpPostingProjection {
             ShipmentStatus.RETURN_INITIATED, ShipmentStatus.EXCEPTION, ShipmentStatus.DELIVERED,
             ShipmentStatus.RETURNED_TO_SENDER, ShipmentStatus.CANCELLED);
 
+    /** Place of each kind of posting within its event, part of the posting id. */
+    private static final int SHIPMENT_POSITION = 0;
+    private static final int PROOF_POSITION = 1;
+    private static final int FINANCIAL_POSITION = 2;
+
     private final DSLContext dsl;
     private final ObjectMapper json;
 
@@ -62,13 +67,15 @@ public class ErpPostingProjection {
     }
 
     @EventHandler
-    void on(OrderReleased event) {
+    void on(OrderReleased event, @MessageIdentifier String eventId, @Timestamp Instant recordedAt,
+            TrackingToken token) {
         dsl.insertInto(ORDER)
                 .set(O_ORDER_ID, event.orderId().value())
                 .set(O_TENANT_ID, event.tenantId().value())
                 .set(O_ERP_ORDER_NUMBER, event.erpOrderNumber())
                 .onConflictDoNothing()
                 .execute();
+        postFinancialFact(event, eventId, recordedAt, token);
     }
 
     @EventHandler
@@ -80,7 +87,9 @@ public class ErpPostingProjection {
         details.put("carrier", event.carrier());
         details.put("trackingNumber", event.trackingNumber());
         insert(new Posting(PostingType.SHIPMENT_TENDERED, event.tenantId(), event.orderId(),
-                event.shipmentId().value(), null, event.occurredAt(), details), eventId, 0, recordedAt, token);
+                event.shipmentId().value(), null, event.occurredAt(), details), eventId, SHIPMENT_POSITION,
+                recordedAt, token);
+        postFinancialFact(event, eventId, recordedAt, token);
     }
 
     /**
@@ -105,7 +114,8 @@ public class ErpPostingProjection {
             details.put("failedAttempts", event.failedAttempts());
             details.put("sourceEventId", event.sourceEventId());
             insert(new Posting(PostingType.STATUS_CHANGE, event.tenantId(), event.orderId(),
-                    event.shipmentId().value(), null, event.occurredAt(), details), eventId, 0, recordedAt, token);
+                    event.shipmentId().value(), null, event.occurredAt(), details), eventId, SHIPMENT_POSITION,
+                    recordedAt, token);
         }
         ProofOfDelivery proof = event.proofOfDelivery();
         if (proof != null && statusChange && event.statusAfter() == ShipmentStatus.DELIVERED) {
@@ -116,20 +126,28 @@ public class ErpPostingProjection {
             details.put("latitude", proof.point() == null ? null : proof.point().latitude());
             details.put("longitude", proof.point() == null ? null : proof.point().longitude());
             insert(new Posting(PostingType.PROOF_OF_DELIVERY, event.tenantId(), event.orderId(),
-                    event.shipmentId().value(), null, event.occurredAt(), details), eventId, 1, recordedAt, token);
+                    event.shipmentId().value(), null, event.occurredAt(), details), eventId, PROOF_POSITION,
+                    recordedAt, token);
         }
+        postFinancialFact(event, eventId, recordedAt, token);
     }
 
-    /** Receives every other event; the financial facts marked for the ERP become postings. */
+    /** Receives every event without a handler above; the financial facts marked for the ERP become postings. */
     @EventHandler
     void on(Object payload, @MessageIdentifier String eventId, @Timestamp Instant recordedAt, TrackingToken token) {
+        postFinancialFact(payload, eventId, recordedAt, token);
+    }
+
+    /**
+     * Posts the event's financial fact, if it has one marked for the ERP. Every handler calls this,
+     * because Axon invokes only the most specific handler of a class for an event.
+     */
+    private void postFinancialFact(Object payload, String eventId, Instant recordedAt, TrackingToken token) {
         FinancialEvents.translate(payload)
                 .filter(FinancialFact::postToErp)
-                .ifPresent(fact -> {
-                    Map<String, Object> details = new LinkedHashMap<>(fact.details());
-                    insert(new Posting(fact.kind(), fact.tenantId(), fact.orderId(), fact.shipmentId(), fact.amount(),
-                            fact.occurredAt(), details), eventId, 0, recordedAt, token);
-                });
+                .ifPresent(fact -> insert(new Posting(fact.kind(), fact.tenantId(), fact.orderId(), fact.shipmentId(),
+                        fact.amount(), fact.occurredAt(), new LinkedHashMap<>(fact.details())), eventId,
+                        FINANCIAL_POSITION, recordedAt, token));
     }
 
     @ResetHandler
