@@ -36,7 +36,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Pushes postings to the ERP, one POST per posting, with the posting id as {@code Idempotency-Key}.
  * It reads postings from the table and is not an event handler, so a projection replay never
- * triggers it; it also pauses while the ERP postings projection replays.
+ * triggers it. It also pauses while the ERP postings projection replays.
  *
  * <p>Each round takes a PostgreSQL advisory lock, so only one node dispatches at a time. Postings go
  * out in position order; within an order, a posting that cannot be sent (held, failed, dead letter)

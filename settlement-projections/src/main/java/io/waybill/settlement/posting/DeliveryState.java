@@ -1,7 +1,7 @@
 package io.waybill.settlement.posting;
 
 /**
- * Where a posting stands with the ERP. PENDING: not yet tried. DEFERRED: held until a later time
+ * Delivery state of a posting. PENDING: not yet tried. DEFERRED: held until a later time
  * (back-off after a failure, a maintenance window, or the ERP's Retry-After). POSTED: the ERP
  * accepted it. FAILED: dead letter after too many failures or a rejection; retried only by an operator.
  */

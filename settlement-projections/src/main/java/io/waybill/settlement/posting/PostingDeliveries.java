@@ -22,7 +22,7 @@ import org.jooq.Record;
  */
 public class PostingDeliveries {
 
-    /** How the ERP got a posting. */
+    /** Channel through which the ERP received a posting. */
     public enum Channel {
         PUSH,
         PULL

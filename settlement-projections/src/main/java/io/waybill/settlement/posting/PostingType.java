@@ -1,8 +1,8 @@
 package io.waybill.settlement.posting;
 
 /**
- * Kinds of ERP posting. Status changes, proofs of delivery and tendering come from shipment
- * milestones; the money kinds are the financial facts marked for the ERP, named as in the journal.
+ * Kinds of ERP posting that come from shipment events. Money postings are named by the financial
+ * fact they carry, as in the journal (for example {@code CUSTOMER_PAYMENT}).
  */
 public final class PostingType {
 
