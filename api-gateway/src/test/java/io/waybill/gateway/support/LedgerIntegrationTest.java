@@ -50,6 +50,7 @@ public abstract class LedgerIntegrationTest {
         registry.add("waybill.processes.defaults.failed-delivery.enabled", () -> "false");
         registry.add("waybill.processes.tenants." + ROUTED_TENANT + ".routing.enabled", () -> "true");
         registry.add("waybill.processes.tenants." + ROUTED_TENANT + ".failed-delivery.enabled", () -> "true");
+        registry.add("waybill.tenants." + ReadModels.SAO_PAULO_TENANT + ".time-zone", () -> "America/Sao_Paulo");
     }
 
     @BeforeEach
