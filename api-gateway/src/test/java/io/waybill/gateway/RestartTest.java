@@ -14,7 +14,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Stops the service and starts it again on the same embedded data directory. */
+/**
+ * Stops the service and starts it again on the same embedded data directory. The processes are
+ * off, so the shipment holds exactly the events this test causes.
+ */
 class RestartTest {
 
     @Test
@@ -57,7 +60,9 @@ class RestartTest {
 
     private static ConfigurableApplicationContext start(Path dataDirectory) {
         return new SpringApplicationBuilder(WaybillApplication.class)
-                .run("--server.port=0", "--waybill.embedded-db.data-directory=" + dataDirectory);
+                .run("--server.port=0", "--waybill.embedded-db.data-directory=" + dataDirectory,
+                        "--waybill.processes.defaults.routing.enabled=false",
+                        "--waybill.processes.defaults.failed-delivery.enabled=false");
     }
 
     private static WebTestClient client(ConfigurableApplicationContext context) {

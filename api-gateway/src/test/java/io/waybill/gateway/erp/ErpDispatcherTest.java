@@ -75,6 +75,8 @@ class ErpDispatcherTest {
         Path dataDirectory = Files.createTempDirectory("waybill-erp-it-");
         registry.add("waybill.embedded-db.data-directory", () -> dataDirectory.resolve("pgdata").toString());
         registry.add("waybill.erp.push.url", ERP::url);
+        registry.add("waybill.processes.defaults.routing.enabled", () -> "false");
+        registry.add("waybill.processes.defaults.failed-delivery.enabled", () -> "false");
         registry.add("waybill.erp.push.poll-interval", () -> "50ms");
         registry.add("waybill.erp.push.request-timeout", () -> "5s");
         registry.add("waybill.erp.push.initial-backoff", () -> "10s");
