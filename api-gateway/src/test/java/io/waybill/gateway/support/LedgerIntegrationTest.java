@@ -1,15 +1,23 @@
 package io.waybill.gateway.support;
 
+import io.waybill.gateway.security.Role;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,14 +26,25 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Base of tests that drive the real application over HTTP: embedded PostgreSQL in a temporary
- * folder, real Axon processors, real WebFlux. Spring caches the context, so test classes with the
- * same configuration share one running ledger; tests therefore use unique ERP order numbers
- * ({@link #uniqueErpOrderNumber()}) instead of expecting an empty database.
+ * folder, real Axon processors, real WebFlux, real security. Spring caches the context, so test
+ * classes with the same configuration share one running ledger; tests therefore use unique ERP
+ * order numbers ({@link #uniqueErpOrderNumber()}) instead of expecting an empty database.
+ * <p>
+ * Callers authenticate with JWTs from {@link TestJwtIssuer}, a local JWK set server. {@link #http}
+ * is a client of tenant {@value #TENANT} holding the roles process, finance, auditor and admin;
+ * {@link #clientFor} builds clients with other roles or tenants, {@link #anonymous()} one without
+ * credentials. Rate limits are raised far above what tests send, except for the client
+ * {@value #RATE_LIMITED_CLIENT}, which may send two process requests per hour.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@Import(LedgerIntegrationTest.TestBeans.class)
 public abstract class LedgerIntegrationTest {
 
     protected static final String TENANT = "acme";
+    /** JWT subject whose process requests are limited to two per hour. */
+    protected static final String RATE_LIMITED_CLIENT = "rate-probe";
+    protected static final TestJwtIssuer JWT_ISSUER = TestJwtIssuer.start();
 
     private static final Path DATA_DIRECTORY = createDataDirectory();
 
@@ -35,21 +54,60 @@ public abstract class LedgerIntegrationTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    protected RecordedSpans spans;
+
+    /** Tenant {@value #TENANT} with the roles process, finance, auditor and admin. */
     protected WebTestClient http;
 
     @DynamicPropertySource
-    static void embeddedDatabase(DynamicPropertyRegistry registry) {
+    static void ledgerProperties(DynamicPropertyRegistry registry) {
         registry.add("waybill.embedded-db.data-directory", () -> DATA_DIRECTORY.resolve("pgdata").toString());
+        registry.add("waybill.security.jwt.issuer-uri", JWT_ISSUER::issuer);
+        registry.add("waybill.security.jwt.jwk-set-uri", JWT_ISSUER::jwkSetUri);
+        registry.add("waybill.security.jwt.audiences", () -> TestJwtIssuer.AUDIENCE);
+        for (String endpointClass : List.of("process", "partner", "finance", "audit", "query", "admin",
+                "monitoring", "docs")) {
+            registry.add("waybill.rate-limits.endpoint-classes." + endpointClass + ".capacity", () -> "1000000");
+            registry.add("waybill.rate-limits.endpoint-classes." + endpointClass + ".period", () -> "1s");
+        }
+        registry.add("waybill.rate-limits.clients." + RATE_LIMITED_CLIENT + ".process.capacity", () -> "2");
+        registry.add("waybill.rate-limits.clients." + RATE_LIMITED_CLIENT + ".process.period", () -> "1h");
     }
 
     @BeforeEach
     void connect() {
-        http = WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(60))
-                .defaultHeader("X-Tenant-Id", TENANT)
-                .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE)
-                .build();
+        http = clientFor(TENANT, Role.PROCESS, Role.FINANCE, Role.AUDITOR, Role.ADMIN);
+    }
+
+    /** A client of {@code tenant} authenticated by a JWT with these roles; the JWT subject is {@code test-user}. */
+    protected WebTestClient clientFor(String tenant, Role... roles) {
+        return withBearer(token("test-user", tenant, null, roles));
+    }
+
+    /** A partner caller of {@code tenant} speaking for {@code partnerId}, authenticated by JWT. */
+    protected WebTestClient partnerClient(String tenant, String partnerId) {
+        return withBearer(token("partner-" + partnerId, tenant, partnerId, Role.PARTNER));
+    }
+
+    /** A client that sends no credentials. */
+    protected WebTestClient anonymous() {
+        return client().build();
+    }
+
+    /** A client sending {@code Authorization: ApiKey <key>}. */
+    protected WebTestClient withApiKey(String apiKey) {
+        return client().defaultHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + apiKey).build();
+    }
+
+    protected WebTestClient withBearer(String token) {
+        return client().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
+
+    /** Signs a JWT; {@code tenant} and {@code partnerId} may be null to leave those claims out. */
+    protected static String token(String subject, String tenant, String partnerId, Role... roles) {
+        return JWT_ISSUER.token(subject, tenant, partnerId,
+                Arrays.stream(roles).map(Role::claimValue).toList());
     }
 
     protected static String uniqueErpOrderNumber() {
@@ -61,11 +119,27 @@ public abstract class LedgerIntegrationTest {
         return count == null ? 0 : count;
     }
 
+    private WebTestClient.Builder client() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(60))
+                .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
+    }
+
     private static Path createDataDirectory() {
         try {
             return Files.createTempDirectory("waybill-it-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestBeans {
+
+        @Bean
+        RecordedSpans recordedSpans() {
+            return new RecordedSpans();
         }
     }
 }
