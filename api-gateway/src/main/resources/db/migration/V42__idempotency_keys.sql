@@ -1,6 +1,6 @@
 -- First responses to writes sent with an Idempotency-Key header. A key is scoped to the tenant and
 -- client that sent it. request_sha256 fingerprints method, path and body, so the same key with
--- another request is told apart. A row is IN_PROGRESS while the first request runs and COMPLETED
+-- another request is detected. A row is IN_PROGRESS while the first request runs and COMPLETED
 -- once its response is stored; rows are purged after expires_at.
 CREATE TABLE idempotency_record (
     scope           VARCHAR(200) NOT NULL,

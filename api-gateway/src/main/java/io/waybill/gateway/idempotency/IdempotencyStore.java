@@ -21,7 +21,7 @@ class IdempotencyStore {
     record StoredResponse(int status, String contentType, String location, byte[] body) {
     }
 
-    /** What a request with a key may do: run, replay a stored response, or be rejected. */
+    /** Outcome of claiming a key: run the request, replay a stored response, or reject the request. */
     sealed interface Claim {
         record Granted() implements Claim {
         }

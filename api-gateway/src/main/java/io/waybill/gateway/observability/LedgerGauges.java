@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gauges read from the database at each scrape: {@code waybill.deadletters} counts the entries of
  * Axon's dead-letter table once it exists, and is NaN before.
+ * <p>
+ * TODO: add a pending ERP postings gauge here once the posting projection's table exists.
  */
 @Component
 class LedgerGauges implements InitializingBean {

@@ -22,8 +22,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Token-bucket rate limits (Bucket4j) per tenant, client and endpoint class, answered with 429 and
- * {@code Retry-After} in whole seconds. The security chain runs {@link #filter} after
+ * Token-bucket rate limits (Bucket4j) per tenant, client and endpoint class. A request over the
+ * limit is rejected with 429 and {@code Retry-After} in whole seconds. The security chain runs {@link #filter} after
  * authorization, so only authenticated, authorised requests use up tokens.
  * <p>
  * NOTE: buckets live in this process's memory, so with several nodes each node allows the

@@ -16,7 +16,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
- * Which role reaches which endpoint, by HTTP method and path. The first matching row decides; a
+ * Which role reaches which endpoint, by HTTP method and path. The first matching row decides. A
  * request that matches no row is denied (401 without credentials, 403 with them), so a new
  * endpoint stays closed until a row names it. Add a row here when you add an endpoint outside the
  * paths below; docs/security.md shows the same table.

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Creates the first admin API key when none was ever created, so a fresh installation can be used
  * without a built-in password. The key is printed once to standard output, not to the log, and is
- * stored only as a digest; a later start finds an admin key and prints nothing. By default this
+ * stored only as a digest. A later start finds an admin key and prints nothing. By default this
  * happens only with the embedded database ({@code waybill.security.bootstrap-admin-key}).
  */
 @Component

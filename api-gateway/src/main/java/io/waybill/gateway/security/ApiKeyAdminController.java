@@ -54,7 +54,7 @@ class ApiKeyAdminController {
 
     /**
      * @param tenant    the tenant the key works for; left out by a tenant admin, it is the admin's own
-     * @param partnerId required with the partner role, which a key then holds alone
+     * @param partnerId required with the partner role, which such a key has alone
      * @param expiresAt when the key stops working; left out, it works until revoked
      */
     record CreateKeyBody(String name, String tenant, String partnerId, List<String> roles, Instant expiresAt) {

@@ -23,7 +23,7 @@ import java.util.Set;
 public record Caller(String principal, String clientId, TenantId tenantId, Set<Role> roles, PartnerId partnerId,
                      Credential credential) {
 
-    /** How a caller proved who it is. */
+    /** Kind of credential a caller authenticated with. */
     public enum Credential { JWT, API_KEY }
 
     public Caller {

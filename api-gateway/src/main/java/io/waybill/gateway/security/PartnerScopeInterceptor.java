@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets a partner's command through only when it targets a shipment of the partner's tenant that was
- * tendered to that partner; anything else fails as not found, exactly like an unknown id. It checks
- * every command that carries {@link RequestMetadata#PARTNER_ID}, whichever controller sent it, and
+ * tendered to that partner. Anything else fails as not found, exactly like an unknown id. It checks
+ * every command that carries {@link RequestMetadata#PARTNER_ID}, whichever controller sent it. It
  * runs in the command's unit of work, so it reads the directory as of that transaction.
  */
 @Component

@@ -5,13 +5,13 @@ import java.util.Optional;
 
 /**
  * What a caller may do. A JWT names its roles in a claim and an API key stores them; both use the
- * lower-case names ({@code process}, {@code partner}, ...). {@link AccessRules} says which role
- * reaches which endpoints.
+ * lower-case names ({@code process}, {@code partner}, ...). {@link AccessRules} maps roles to
+ * endpoints.
  */
 public enum Role {
     /** ERP and warehouse systems that send commands: release orders, open and tender shipments, record milestones. */
     PROCESS,
-    /** A delivery platform or carrier; it sees and changes only shipments tendered to it. */
+    /** A delivery platform or carrier; it reads and changes only shipments tendered to it. */
     PARTNER,
     /** Finance users and systems reading reconciliation, postings and KPIs. */
     FINANCE,
@@ -22,12 +22,12 @@ public enum Role {
     /** Metric scrapers: Prometheus and the other actuator endpoints apart from health. */
     MONITORING;
 
-    /** The name used in JWT claims, API keys and the HTTP API. */
+    /** Returns the name used in JWT claims, API keys and the HTTP API. */
     public String claimValue() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The Spring Security authority, {@code ROLE_} followed by the upper-case name. */
+    /** Returns the Spring Security authority, {@code ROLE_} followed by the upper-case name. */
     public String authority() {
         return "ROLE_" + name();
     }

@@ -14,7 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers failed authentication with 401 and failed authorization with 403, both as problem+json.
+ * Writes 401 for failed authentication and 403 for failed authorization, both as problem+json.
  * The messages never repeat the token or key that was sent.
  */
 final class SecurityProblems implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {

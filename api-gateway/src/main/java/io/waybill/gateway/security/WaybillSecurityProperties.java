@@ -52,8 +52,8 @@ public record WaybillSecurityProperties(@DefaultValue("embedded") BootstrapMode 
     }
 
     /**
-     * @param tolerance largest difference between a signature's timestamp and the ledger's clock, either way;
-     *                  a repeat of a signature inside this window is rejected as a replay
+     * @param tolerance largest difference between a signature's timestamp and the ledger's clock, either way.
+     *                  A repeat of a signature inside this window is rejected as a replay.
      */
     public record Signatures(@DefaultValue("5m") Duration tolerance) {
     }

@@ -67,6 +67,7 @@ class WebhookSignatures {
             return Mono.error(ApiKeyAuthenticationException.invalidSignature("missing-signature",
                     "a partner webhook needs the " + TIMESTAMP_HEADER + " and " + SIGNATURE_HEADER + " headers"));
         }
+
         long timestamp;
         try {
             timestamp = Long.parseLong(timestampText.trim());
@@ -74,6 +75,7 @@ class WebhookSignatures {
             return Mono.error(ApiKeyAuthenticationException.invalidSignature("invalid-signature",
                     TIMESTAMP_HEADER + " must be the Unix time in seconds, got '" + shorten(timestampText) + "'"));
         }
+
         Instant signedAt = Instant.ofEpochSecond(timestamp);
         Instant now = clock.instant();
         if (Duration.between(signedAt, now).abs().compareTo(tolerance) > 0) {
@@ -81,10 +83,12 @@ class WebhookSignatures {
                     "the signature's timestamp " + signedAt + " is more than " + tolerance.toSeconds()
                             + " seconds away from the ledger's clock " + now));
         }
+
         if (!signature.startsWith(VERSION_PREFIX)) {
             return Mono.error(ApiKeyAuthenticationException.invalidSignature("invalid-signature",
                     SIGNATURE_HEADER + " must start with " + VERSION_PREFIX));
         }
+
         String presented = signature.substring(VERSION_PREFIX.length()).trim().toLowerCase();
         return CachedBody.read(exchange).flatMap(read -> {
             String expected = sign(keyText, timestampText.trim(), request, read.bytes());

@@ -9,12 +9,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads a request body once so that several filters (signature check, idempotency fingerprint) and
- * the controller can all see it. The bytes are kept in an exchange attribute; the returned exchange
- * replays them to whoever reads the body next.
+ * the controller can all see it. The bytes are kept in an exchange attribute, and the returned exchange
+ * replays them to the next reader of the body.
  */
 public final class CachedBody {
 
-    /** Largest body a filter reads into memory; a filter answers 413 for anything bigger. */
+    /** Largest body a filter reads into memory; a filter rejects anything bigger with 413. */
     public static final int MAX_BYTES = 10 * 1024 * 1024;
     private static final String ATTRIBUTE = CachedBody.class.getName() + ".bytes";
 

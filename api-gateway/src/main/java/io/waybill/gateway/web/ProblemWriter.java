@@ -56,7 +56,7 @@ public class ProblemWriter {
         return response.writeWith(Mono.just(buffer));
     }
 
-    /** Answers 413 for a body larger than {@link CachedBody#MAX_BYTES}. */
+    /** Writes a 413 problem for a body larger than {@link CachedBody#MAX_BYTES}. */
     public Mono<Void> payloadTooLarge(ServerWebExchange exchange) {
         ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large",
                 "the request body is larger than " + CachedBody.MAX_BYTES + " bytes");

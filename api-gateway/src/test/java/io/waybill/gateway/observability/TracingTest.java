@@ -24,7 +24,7 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 class TracingTest extends LedgerIntegrationTest {
 
     @Test
-    void callersTraceAndCorrelationReachEventMetadataAndResponse() {
+    void traceAndCorrelationReachMetadata() {
         String traceId = randomHex(16);
         String correlationId = "corr-" + UUID.randomUUID();
 

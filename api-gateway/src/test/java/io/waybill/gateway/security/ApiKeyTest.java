@@ -50,7 +50,7 @@ class ApiKeyTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void issuedKeyIsShownOnceAndStoredAsDigest() {
+    void keyShownOnceStoredAsDigest() {
         String body = http.post().uri("/api/v1/admin/api-keys").bodyValue("""
                         {"name":"digest-check","roles":["finance"]}""")
                 .exchange()

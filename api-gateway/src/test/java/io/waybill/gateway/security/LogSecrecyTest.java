@@ -74,9 +74,9 @@ class LogSecrecyTest extends LedgerIntegrationTest {
     }
 
     /**
-     * Drops the lines of the test's own HTTP client, which runs in this JVM and logs the response
-     * bodies it receives (one of them carries a new key) on the main thread and on Reactor Netty's
-     * client threads, shown as "or-http-epoll-N" in the fifteen-character thread column.
+     * Drops the lines of the test's own HTTP client. It runs in this JVM and logs the response
+     * bodies it receives, and one of them carries a new key. Its lines come from the main thread
+     * and from Reactor Netty's client threads, shown as "or-http-epoll-N" in the thread column.
      */
     private static String serverLines(String log) {
         return log.lines()

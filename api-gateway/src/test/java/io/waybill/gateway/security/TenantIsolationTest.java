@@ -11,6 +11,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class TenantIsolationTest extends LedgerIntegrationTest {
 
     private static final String OTHER_TENANT = "globex";
+    private static final String NOT_FOUND = "urn:waybill:problem:not-found";
 
     @Test
     void otherTenantsOrderHistoryAnswers404() {
@@ -18,15 +19,18 @@ class TenantIsolationTest extends LedgerIntegrationTest {
 
         other().get().uri("/api/v1/orders/{id}/history", orderId).exchange()
                 .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:waybill:problem:not-found");
-        http.get().uri("/api/v1/orders/{id}/history", orderId).exchange().expectStatus().isOk();
+                .expectBody().jsonPath("$.type").isEqualTo(NOT_FOUND);
+        http.get().uri("/api/v1/orders/{id}/history", orderId).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.eventCount").isEqualTo(1);
     }
 
     @Test
     void otherTenantsShipmentHistoryAnswers404() {
         String shipmentId = Shipments.createShipment(http, uniqueErpOrderNumber());
 
-        other().get().uri("/api/v1/shipments/{id}/history", shipmentId).exchange().expectStatus().isNotFound();
+        other().get().uri("/api/v1/shipments/{id}/history", shipmentId).exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(NOT_FOUND);
     }
 
     @Test
@@ -35,11 +39,14 @@ class TenantIsolationTest extends LedgerIntegrationTest {
         long eventsBefore = eventsOf(orderId);
 
         other().post().uri("/api/v1/orders/{id}/hold", orderId).bodyValue("{\"reason\":\"probe\"}").exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(NOT_FOUND);
         other().post().uri("/api/v1/orders/{id}/cancel", orderId).bodyValue("{\"reason\":\"probe\"}").exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(NOT_FOUND);
         other().post().uri("/api/v1/orders/{id}/shipments", orderId).bodyValue("{}").exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(NOT_FOUND);
 
         assertThat(eventsOf(orderId)).isEqualTo(eventsBefore);
     }
@@ -49,16 +56,18 @@ class TenantIsolationTest extends LedgerIntegrationTest {
         String shipmentId = Shipments.createShipment(http, uniqueErpOrderNumber());
 
         other().post().uri("/api/v1/shipments/{id}/tender", shipmentId).bodyValue(Requests.tender("T-X")).exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(NOT_FOUND);
         other().post().uri("/api/v1/shipments/{id}/milestones", shipmentId)
                 .bodyValue(Requests.milestone("PICKED_UP", "2026-12-01T11:00:00Z", "evt-x")).exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(NOT_FOUND);
 
         assertThat(eventsOf(shipmentId)).isEqualTo(1);
     }
 
     @Test
-    void releasingTheSameErpNumberInAnotherTenantMakesASeparateOrder() {
+    void erpNumberReusedAcrossTenants() {
         String erpOrderNumber = uniqueErpOrderNumber();
         String ours = Shipments.releaseOrder(http, erpOrderNumber);
         String theirs = Shipments.releaseOrder(other(), erpOrderNumber);
@@ -75,9 +84,11 @@ class TenantIsolationTest extends LedgerIntegrationTest {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.shipmentId").isEqualTo(ours);
         partnerClient(TENANT, "fastpost").get().uri("/api/v1/partners/probe/shipments/{id}", another).exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(NOT_FOUND);
         partnerClient(OTHER_TENANT, "fastpost").get().uri("/api/v1/partners/probe/shipments/{id}", ours).exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(NOT_FOUND);
     }
 
     @Test
@@ -92,13 +103,16 @@ class TenantIsolationTest extends LedgerIntegrationTest {
                 .expectBody().jsonPath("$.currentStatus").isEqualTo("PICKED_UP");
         partnerClient(TENANT, "fastpost").post().uri("/api/v1/partners/probe/shipments/{id}/milestones", another)
                 .bodyValue(milestone("fp-2")).exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(NOT_FOUND);
         partnerClient(TENANT, "fastpost").post().uri("/api/v1/partners/probe/shipments/{id}/milestones", untendered)
                 .bodyValue(milestone("fp-3")).exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(NOT_FOUND);
         partnerClient(OTHER_TENANT, "fastpost").post().uri("/api/v1/partners/probe/shipments/{id}/milestones", ours)
                 .bodyValue(milestone("fp-4")).exchange()
-                .expectStatus().isNotFound();
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(NOT_FOUND);
 
         assertThat(eventsOf(another)).isEqualTo(2);
         assertThat(eventsOf(untendered)).isEqualTo(1);

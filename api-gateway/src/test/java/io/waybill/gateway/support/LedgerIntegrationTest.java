@@ -63,6 +63,9 @@ public abstract class LedgerIntegrationTest {
     @DynamicPropertySource
     static void ledgerProperties(DynamicPropertyRegistry registry) {
         registry.add("waybill.embedded-db.data-directory", () -> DATA_DIRECTORY.resolve("pgdata").toString());
+        // Graceful shutdown waits up to 30 s for open HTTP exchanges, and a test client that leaves a
+        // response body unread can keep one open, which only delays the end of the test JVM.
+        registry.add("server.shutdown", () -> "immediate");
         registry.add("waybill.security.jwt.issuer-uri", JWT_ISSUER::issuer);
         registry.add("waybill.security.jwt.jwk-set-uri", JWT_ISSUER::jwkSetUri);
         registry.add("waybill.security.jwt.audiences", () -> TestJwtIssuer.AUDIENCE);
@@ -80,22 +83,22 @@ public abstract class LedgerIntegrationTest {
         http = clientFor(TENANT, Role.PROCESS, Role.FINANCE, Role.AUDITOR, Role.ADMIN);
     }
 
-    /** A client of {@code tenant} authenticated by a JWT with these roles; the JWT subject is {@code test-user}. */
+    /** Returns a client of {@code tenant} holding a JWT with these roles and the subject {@code test-user}. */
     protected WebTestClient clientFor(String tenant, Role... roles) {
         return withBearer(token("test-user", tenant, null, roles));
     }
 
-    /** A partner caller of {@code tenant} speaking for {@code partnerId}, authenticated by JWT. */
+    /** Returns a JWT-authenticated partner client of {@code tenant} speaking for {@code partnerId}. */
     protected WebTestClient partnerClient(String tenant, String partnerId) {
         return withBearer(token("partner-" + partnerId, tenant, partnerId, Role.PARTNER));
     }
 
-    /** A client that sends no credentials. */
+    /** Returns a client that sends no credentials. */
     protected WebTestClient anonymous() {
         return client().build();
     }
 
-    /** A client sending {@code Authorization: ApiKey <key>}. */
+    /** Returns a client that sends {@code Authorization: ApiKey <key>}. */
     protected WebTestClient withApiKey(String apiKey) {
         return client().defaultHeader(HttpHeaders.AUTHORIZATION, "ApiKey " + apiKey).build();
     }

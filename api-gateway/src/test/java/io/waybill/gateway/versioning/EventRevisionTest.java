@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class EventRevisionTest extends LedgerIntegrationTest {
 
     @Test
-    void orderReleasedAtRevisionOneLoadsWithOrderTotal() {
+    void revisionOneReleaseLoadsWithTotal() {
         String orderId = UUID.randomUUID().toString();
         String erpOrderNumber = uniqueErpOrderNumber();
         storeRevisionOneRelease(orderId, erpOrderNumber);

@@ -10,7 +10,7 @@ import org.axonframework.serialization.Revision;
 
 /**
  * An ERP order was released for fulfilment. {@code contentHash} fingerprints the release so a repeat
- * can be told from a change. {@code orderTotal} is the sum of quantity times unit price over all
+ * can be distinguished from a change. {@code orderTotal} is the sum of quantity times unit price over all
  * lines, so finance projections need not recompute it.
  * <p>
  * Revision history: revision 1 had no {@code orderTotal}; {@code OrderReleasedUpcaster} computes it
