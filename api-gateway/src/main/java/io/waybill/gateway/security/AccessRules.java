@@ -35,7 +35,9 @@ public final class AccessRules {
                     "/api/v1/milestones/**"),
             rule("partner", ANY, Set.of(PARTNER), "/api/v1/partners/**"),
             rule("finance", READS, Set.of(FINANCE), "/api/v1/reconciliation/**", "/api/v1/postings/**",
-                    "/api/v1/kpis/**"),
+                    "/api/v1/kpis/**", "/api/v1/journal/**"),
+            // The ERP reads the posting feed and acknowledges postings with its document numbers.
+            rule("finance", ANY, Set.of(FINANCE), "/api/v1/erp/**"),
             rule("audit", READS, Set.of(AUDITOR), "/api/v1/*/*/history", "/api/v1/audit/**"),
             rule("admin", ANY, Set.of(ADMIN), "/api/v1/admin/**"),
             rule("query", READS, Set.of(PROCESS, FINANCE, AUDITOR), "/api/v1/orders/**", "/api/v1/shipments/**"),

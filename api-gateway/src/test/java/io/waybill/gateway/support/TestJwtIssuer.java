@@ -71,6 +71,20 @@ public final class TestJwtIssuer {
         return issuer() + "/jwks.json";
     }
 
+    /**
+     * Returns the settings that make an application trust this issuer, as command-line arguments
+     * for a test that starts its own application.
+     */
+    public List<String> applicationArguments() {
+        return List.of("--waybill.security.jwt.issuer-uri=" + issuer(), "--waybill.security.jwt.jwk-set-uri=" + jwkSetUri(),
+                "--waybill.security.jwt.audiences=" + AUDIENCE);
+    }
+
+    /** Returns an {@code Authorization} header value for a user of {@code tenant} holding every role but partner. */
+    public String bearerForAllRoles(String tenant) {
+        return "Bearer " + token("test-user", tenant, null, List.of("process", "finance", "auditor", "admin"));
+    }
+
     /** Signs a token valid for one hour; {@code tenant} and {@code partner} may be null to leave the claim out. */
     public String token(String subject, String tenant, String partner, Collection<String> roles) {
         JWTClaimsSet.Builder claims = claims(subject, tenant, partner, roles, Instant.now().plus(Duration.ofHours(1)));
