@@ -8,9 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gauges read from the database at each scrape: {@code waybill.deadletters} counts the entries of
- * Axon's dead-letter table once it exists, and is NaN before.
- * <p>
- * TODO: add a pending ERP postings gauge here once the posting projection's table exists.
+ * Axon's dead-letter table once it exists, and is NaN before. Pending ERP postings are published
+ * per delivery state as {@code waybill.erp.postings} by the read-model configuration.
  */
 @Component
 class LedgerGauges implements InitializingBean {
