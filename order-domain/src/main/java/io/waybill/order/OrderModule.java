@@ -4,8 +4,9 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 
 /**
- * Registers the order context with an Axon {@link Configurer}. This is the only non-api type
- * other modules may use, so the aggregate itself stays package-private.
+ * Registers the order context with an Axon {@link Configurer}: the aggregate and the upcasters
+ * that read older revisions of its events. This is the only non-api type other modules may use,
+ * so the aggregate itself stays package-private.
  */
 public final class OrderModule {
 
@@ -29,5 +30,6 @@ public final class OrderModule {
             aggregate.configureWeakReferenceCache();
         }
         configurer.configureAggregate(aggregate);
+        configurer.registerEventUpcaster(config -> new OrderReleasedUpcaster());
     }
 }
