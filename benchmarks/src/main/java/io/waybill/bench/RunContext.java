@@ -21,7 +21,10 @@ import java.util.function.Supplier;
  */
 public final class RunContext {
 
-    /** Tenant of every generated order; the run's database is fresh, so nothing else uses it. */
+    /**
+     * Tenant of every generated order; the run's database is fresh, so nothing else uses it. Its API key
+     * has the {@code process} and {@code admin} roles.
+     */
     public static final String TENANT = "bench";
 
     private final BenchmarkOptions options;
@@ -37,7 +40,10 @@ public final class RunContext {
         this.service = service;
         this.report = report;
         this.postgres = new PostgresProbe(service.jdbcUrl());
-        this.http = new HttpLedger(service.baseUri());
+        HttpLedger admin = new HttpLedger(service.baseUri(), service.adminKey());
+        String key = admin.issueKey(service.adminKey(), TENANT, List.of("process", "admin"));
+        admin.close();
+        this.http = new HttpLedger(service.baseUri(), key);
     }
 
     /** A value produced by a measured phase, and the machine's figures for its window. */

@@ -40,11 +40,16 @@ public final class HttpLedger implements Ledger, AutoCloseable {
 
     private final CloseableHttpClient client;
     private final URI base;
+    private final String apiKey;
     private final ObjectMapper json;
 
-    /** @param base the service's root, for example {@code http://127.0.0.1:8080} */
-    public HttpLedger(URI base) {
+    /**
+     * @param base   the service's root, for example {@code http://127.0.0.1:8080}
+     * @param apiKey API key with the {@code process} role; the service takes the tenant from it
+     */
+    public HttpLedger(URI base, String apiKey) {
         this.base = base;
+        this.apiKey = apiKey;
         PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
@@ -65,12 +70,12 @@ public final class HttpLedger implements Ledger, AutoCloseable {
 
     @Override
     public void release(ShipmentPlan plan) {
-        post("/api/v1/orders", plan, releaseBody(plan), 201);
+        post("/api/v1/orders", releaseBody(plan), 201);
     }
 
     @Override
     public void createShipment(ShipmentPlan plan) {
-        post("/api/v1/orders/" + plan.orderId() + "/shipments", plan,
+        post("/api/v1/orders/" + plan.orderId() + "/shipments",
                 Map.of("shipmentNumber", ShipmentPlan.SHIPMENT_NUMBER, "occurredAt", plan.milestones().get(0)
                         .occurredAt().minus(Duration.ofHours(2))), 201);
     }
@@ -83,12 +88,12 @@ public final class HttpLedger implements Ledger, AutoCloseable {
         body.put("trackingNumber", plan.trackingNumber());
         body.put("carrier", "Correios");
         body.put("occurredAt", plan.milestones().get(0).occurredAt().minus(Duration.ofHours(1)));
-        post("/api/v1/shipments/" + plan.shipmentId() + "/tender", plan, body, 200);
+        post("/api/v1/shipments/" + plan.shipmentId() + "/tender", body, 200);
     }
 
     @Override
     public void recordMilestone(ShipmentPlan plan, MilestoneStep step) {
-        int status = send("/api/v1/shipments/" + plan.shipmentId() + "/milestones", plan, milestoneBody(null, step));
+        int status = send("/api/v1/shipments/" + plan.shipmentId() + "/milestones", milestoneBody(null, step));
         if (status != 201 && status != 200) {
             throw new LedgerException("milestone " + step.sourceEventId() + " returned HTTP " + status);
         }
@@ -100,19 +105,19 @@ public final class HttpLedger implements Ledger, AutoCloseable {
         for (BatchItem item : items) {
             milestones.add(milestoneBody(item.plan().shipmentId().toString(), item.step()));
         }
-        String answer = exchange("/api/v1/milestones/batch", items.get(0).plan(), Map.of("milestones", milestones), 200);
+        String answer = exchange("/api/v1/milestones/batch", Map.of("milestones", milestones), 200);
         if (!answer.contains("\"rejected\":0")) {
             throw new LedgerException("batch of " + items.size() + " had rejected items: "
                     + answer.substring(0, Math.min(answer.length(), 400)));
         }
     }
 
-    private void post(String path, ShipmentPlan plan, Object body, int expected) {
-        exchange(path, plan, body, expected);
+    private void post(String path, Object body, int expected) {
+        exchange(path, body, expected);
     }
 
-    private String exchange(String path, ShipmentPlan plan, Object body, int expected) {
-        Answer response = call(path, plan, body);
+    private String exchange(String path, Object body, int expected) {
+        Answer response = call(path, body);
         if (response.statusCode() != expected) {
             throw new LedgerException(path + " returned HTTP " + response.statusCode() + ": "
                     + response.body().substring(0, Math.min(response.body().length(), 400)));
@@ -120,17 +125,47 @@ public final class HttpLedger implements Ledger, AutoCloseable {
         return response.body();
     }
 
-    private int send(String path, ShipmentPlan plan, Object body) {
-        return call(path, plan, body).statusCode();
+    private int send(String path, Object body) {
+        return call(path, body).statusCode();
     }
 
-    private Answer call(String path, ShipmentPlan plan, Object body) {
+    /**
+     * Issues an API key for {@code tenant} with the given roles, using an admin key; returns the key's text.
+     */
+    public String issueKey(String adminKey, String tenant, List<String> roles) {
+        HttpPost request = new HttpPost(base.resolve("/api/v1/admin/api-keys"));
+        request.setHeader("Authorization", "ApiKey " + adminKey);
+        request.setEntity(new StringEntity(write(Map.of("name", "benchmark-" + tenant, "tenant", tenant,
+                "roles", roles)), ContentType.APPLICATION_JSON));
+        Answer answer = execute(request, "/api/v1/admin/api-keys");
+        if (answer.statusCode() != 201) {
+            throw new LedgerException("issuing an API key returned HTTP " + answer.statusCode() + ": " + answer.body());
+        }
+        try {
+            return json.readTree(answer.body()).path("apiKey").asText();
+        } catch (JsonProcessingException e) {
+            throw new LedgerException("cannot read the issued API key", e);
+        }
+    }
+
+    /** Sends a POST without body with this ledger's key; returns the status code. */
+    public int postEmpty(String path) {
         HttpPost request = new HttpPost(base.resolve(path));
-        request.setHeader("X-Tenant-Id", plan.tenantId().value());
+        request.setHeader("Authorization", "ApiKey " + apiKey);
+        return execute(request, path).statusCode();
+    }
+
+    private Answer call(String path, Object body) {
+        HttpPost request = new HttpPost(base.resolve(path));
+        request.setHeader("Authorization", "ApiKey " + apiKey);
         request.setEntity(new StringEntity(write(body), ContentType.APPLICATION_JSON));
+        return execute(request, path);
+    }
+
+    private Answer execute(HttpPost request, String path) {
         try {
             return client.execute(request, response -> new Answer(response.getCode(),
-                    EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
+                    response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new LedgerException(path + " failed: " + e, e);
         }

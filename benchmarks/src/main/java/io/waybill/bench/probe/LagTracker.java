@@ -84,7 +84,8 @@ public final class LagTracker {
      */
     public long sampleUntilCovered(long headIndex, long limitNanos) throws SQLException, InterruptedException {
         while (System.nanoTime() < limitNanos) {
-            if (ProcessorTokens.allCover(tokens.read(connection, processors), headIndex)) {
+            Map<String, List<ProcessorTokens.Position>> positions = tokens.read(connection, processors);
+            if (positions.keySet().containsAll(processors) && ProcessorTokens.allCover(positions, headIndex)) {
                 return System.nanoTime();
             }
             TimeUnit.MILLISECONDS.sleep(5);

@@ -26,9 +26,8 @@ final class HostProtocol {
     /**
      * A request. {@code op} is one of {@code gateway-setup} (prepare the shipments of {@code spec}
      * through the command gateway), {@code gateway-run} (send their milestones), {@code stats} (heap
-     * and collections), {@code reset-heap-peak}, {@code processors} (streaming processors),
-     * {@code rebuild} (reset every streaming processor that supports it and wait until they caught up)
-     * and {@code stop}.
+     * and collections), {@code reset-heap-peak}, {@code processors} (streaming processors and whether
+     * each caught up) and {@code stop}.
      */
     record Request(int id, String op, WorkloadSpec spec) {
     }

@@ -18,7 +18,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Main class of the service JVM that the harness starts: runs {@link WaybillApplication} unchanged
@@ -77,7 +76,7 @@ public final class ServiceHost {
         }
     }
 
-    private Object perform(Request request) throws InterruptedException {
+    private Object perform(Request request) {
         return switch (request.op()) {
             case "gateway-setup" -> {
                 Workload.Prepared ready = workload().prepare(request.spec());
@@ -97,7 +96,6 @@ public final class ServiceHost {
                 yield heap.stats();
             }
             case "processors" -> processors().statuses();
-            case "rebuild" -> processors().rebuild();
             default -> throw new IllegalArgumentException("unknown request " + request.op());
         };
     }
@@ -107,8 +105,7 @@ public final class ServiceHost {
     }
 
     private ProcessorControl processors() {
-        return new ProcessorControl(context.getBean(EventProcessingConfiguration.class),
-                context.getBean(JdbcTemplate.class));
+        return new ProcessorControl(context.getBean(EventProcessingConfiguration.class));
     }
 
     private void reply(Reply reply) {

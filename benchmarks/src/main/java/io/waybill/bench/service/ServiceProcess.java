@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * The Waybill service under test, in its own JVM: {@link ServiceHost} started from the harness's class
@@ -38,6 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final long START_LIMIT_SECONDS = 240;
+    /** The line in which a service on a fresh embedded database prints its first admin API key. */
+    private static final Pattern ADMIN_KEY = Pattern.compile("\\s+wbk_[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\s*");
     private static final long REQUEST_LIMIT_SECONDS = 900;
 
     private final Process process;
@@ -47,6 +50,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Writer requests;
     private final Map<Integer, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
     private final AtomicInteger nextId = new AtomicInteger(HostProtocol.READY_ID + 1);
+    private final CompletableFuture<String> adminKey = new CompletableFuture<>();
 
     private ServiceProcess(Process process, int httpPort, int databasePort, Path dataDirectory, Path log)
             throws IOException {
@@ -98,6 +102,19 @@ public final class ServiceProcess implements AutoCloseable {
     /** JDBC URL of the service's embedded PostgreSQL; zonky's default superuser needs no password. */
     public String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres?user=postgres";
+    }
+
+    /**
+     * Returns the admin API key the service printed when it created its first key on the fresh database.
+     *
+     * @throws IllegalStateException when the service printed none
+     */
+    public String adminKey() {
+        String key = adminKey.getNow(null);
+        if (key == null) {
+            throw new IllegalStateException("the service printed no admin API key at start; see service.log");
+        }
+        return key;
     }
 
     public long pid() {
@@ -211,6 +228,9 @@ public final class ServiceProcess implements AutoCloseable {
             for (String line = output.readLine(); line != null; line = output.readLine()) {
                 if (line.startsWith(HostProtocol.MARKER)) {
                     complete(line.substring(HostProtocol.MARKER.length()));
+                } else if (ADMIN_KEY.matcher(line).matches()) {
+                    adminKey.complete(line.trim());
+                    logFile.println("   (the first admin API key, taken by the harness)");
                 } else {
                     logFile.println(line);
                 }
