@@ -1,0 +1,40 @@
+package io.waybill.importer;
+
+import io.waybill.gateway.WaybillApplication;
+import java.net.URI;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The Waybill service started inside the importer's JVM, with its own defaults: the embedded
+ * PostgreSQL in {@code .waybill/pgdata} under the working directory unless {@code WAYBILL_DATA_DIR}
+ * or {@code WAYBILL_DB_URL} says otherwise. The importer still talks to it only over HTTP.
+ */
+final class EmbeddedLedger implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private EmbeddedLedger(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts the service on a free loopback port and returns once it accepts requests. */
+    static EmbeddedLedger start() {
+        // Command-line arguments, because they take precedence over the service's application.yml.
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(WaybillApplication.class)
+                .run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+                        "--logging.level.root=error");
+        return new EmbeddedLedger(context);
+    }
+
+    URI url() {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

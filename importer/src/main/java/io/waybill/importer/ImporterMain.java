@@ -1,0 +1,71 @@
+package io.waybill.importer;
+
+import io.waybill.importer.olist.InvalidDatasetException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Command line of the Olist importer. */
+@Command(name = "importer", mixinStandardHelpOptions = true,
+        description = {
+            "Imports the Olist order life cycle (orders, items, customers, payments) into Waybill through its",
+            "public HTTP process APIs, then prints a report read back from the service.",
+            "Exit status: 0 all records imported, 1 some records rejected or not sent, 2 unreadable input,",
+            "3 the service stopped answering (rerun the same command to continue)."})
+public final class ImporterMain implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, paramLabel = "FOLDER",
+            description = "Folder with the Olist CSV files.")
+    Path data;
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Base URL of a running Waybill service, for example http://localhost:8080. Without it the"
+                    + " importer starts the service in-process with its defaults (embedded PostgreSQL in"
+                    + " .waybill/ under the working directory) and stops it at the end.")
+    URI url;
+
+    @Option(names = "--tenant", defaultValue = "olist", paramLabel = "TENANT",
+            description = "Tenant id sent in the X-Tenant-Id header (default: ${DEFAULT-VALUE}).")
+    String tenant;
+
+    @Option(names = "--concurrency", defaultValue = "16", paramLabel = "N",
+            description = "Orders imported at the same time (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--retry-for", defaultValue = "60", paramLabel = "SECONDS",
+            description = "How long a request is retried while the service is unreachable or busy before it counts"
+                    + " as failed (default: ${DEFAULT-VALUE}).")
+    long retrySeconds;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ImporterMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() {
+        if (concurrency < 1) {
+            System.err.println("--concurrency must be at least 1, got " + concurrency);
+            return OlistImport.EXIT_BAD_INPUT;
+        }
+        OlistImport.Options options = new OlistImport.Options(data, tenant, concurrency,
+                Duration.ofSeconds(Math.max(retrySeconds, 0)));
+        OlistImport importer = new OlistImport(options, System.out, System.err, System.console() != null);
+        try {
+            if (url != null) {
+                return importer.run(url).exitCode();
+            }
+            System.out.println("Starting Waybill in-process (no --url given)...");
+            try (EmbeddedLedger ledger = EmbeddedLedger.start()) {
+                System.out.println("Waybill is listening on " + ledger.url());
+                return importer.run(ledger.url()).exitCode();
+            }
+        } catch (InvalidDatasetException e) {
+            System.err.println(e.getMessage());
+            return OlistImport.EXIT_BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.waybill.importer;
+
+import io.waybill.importer.mapping.OrderPlan;
+import io.waybill.importer.olist.OlistOrder;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the importer sees in the input before sending anything: orders by Olist status and the
+ * oddities of real data that the ledger has to keep as given.
+ */
+record InputSummary(Map<String, Long> olistStatuses, long withoutItemRows, long deliveredBeforeHandover,
+                    long handoverBeforeApproval, long deliveredWithoutDeliveryTime, long cancelledAfterHandover) {
+
+    static InputSummary of(List<OrderPlan> plans) {
+        Map<String, Long> statuses = new TreeMap<>();
+        long withoutItems = 0;
+        long deliveredBeforeHandover = 0;
+        long handoverBeforeApproval = 0;
+        long deliveredWithoutTime = 0;
+        long cancelledAfterHandover = 0;
+        for (OrderPlan plan : plans) {
+            OlistOrder order = plan.order();
+            statuses.merge(order.status(), 1L, Long::sum);
+            withoutItems += plan.itemSources().isEmpty() ? 1 : 0;
+            if (order.deliveredAt() != null && order.handedToCarrierAt() != null
+                    && order.deliveredAt().isBefore(order.handedToCarrierAt())) {
+                deliveredBeforeHandover++;
+            }
+            if (order.handedToCarrierAt() != null && order.approvedAt() != null
+                    && order.handedToCarrierAt().isBefore(order.approvedAt())) {
+                handoverBeforeApproval++;
+            }
+            if ("delivered".equals(order.status()) && order.deliveredAt() == null) {
+                deliveredWithoutTime++;
+            }
+            cancelledAfterHandover += plan.cancelAfterHandover() ? 1 : 0;
+        }
+        return new InputSummary(statuses, withoutItems, deliveredBeforeHandover, handoverBeforeApproval,
+                deliveredWithoutTime, cancelledAfterHandover);
+    }
+
+    void print(PrintStream out) {
+        out.println("Input: orders by Olist status " + olistStatuses);
+        out.printf(Locale.ROOT, "  %,d orders without item rows (released with one zero-priced line),"
+                        + " %,d delivered before the carrier hand-over, %,d handed over before approval,%n"
+                        + "  %,d delivered without a delivery time, %,d cancelled after the carrier hand-over%n",
+                withoutItemRows, deliveredBeforeHandover, handoverBeforeApproval, deliveredWithoutDeliveryTime,
+                cancelledAfterHandover);
+    }
+}

@@ -1,0 +1,192 @@
+package io.waybill.importer;
+
+import io.waybill.importer.client.ApiRejectedException;
+import io.waybill.importer.client.AuditApi;
+import io.waybill.importer.client.ChargeApi;
+import io.waybill.importer.client.OrderApi;
+import io.waybill.importer.client.PaymentApi;
+import io.waybill.importer.client.ServiceCapabilities;
+import io.waybill.importer.client.ServiceUnreachableException;
+import io.waybill.importer.client.ShipmentApi;
+import io.waybill.importer.client.WaybillHttp;
+import io.waybill.importer.mapping.OlistMapping;
+import io.waybill.importer.mapping.OrderPlan;
+import io.waybill.importer.olist.InvalidDatasetException;
+import io.waybill.importer.olist.OlistDataset;
+import io.waybill.importer.olist.OlistValues;
+import io.waybill.importer.olist.RejectedRecord;
+import io.waybill.importer.report.HistoryReportReader;
+import io.waybill.importer.report.LedgerReport;
+import io.waybill.importer.report.ReportException;
+import io.waybill.importer.run.ImportRun;
+import io.waybill.importer.run.ImportStats;
+import io.waybill.importer.run.Progress;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** One import of an Olist folder into a running service, followed by the report read back from it. */
+public final class OlistImport {
+
+    /** Exit status when every record was imported. */
+    public static final int EXIT_OK = 0;
+    /** Exit status when at least one record was rejected or not sent. */
+    public static final int EXIT_RECORDS_FAILED = 1;
+    /** Exit status when the data folder cannot be read. */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit status when the service stopped answering; a rerun picks up where this one stopped. */
+    public static final int EXIT_SERVICE_UNREACHABLE = 3;
+
+    /**
+     * @param concurrency orders in flight at once
+     * @param retryWindow how long a request is retried after temporary failures before it counts as failed
+     */
+    public record Options(Path data, String tenant, int concurrency, Duration retryWindow) {
+    }
+
+    /**
+     * What one import did. {@code report} is {@code null} when the import stopped early or the
+     * report could not be read; {@code failure} then says why.
+     */
+    public record Result(OlistDataset dataset, ImportStats stats, List<RejectedRecord> rejections,
+                         LedgerReport report, String failure, int exitCode, Duration importTime,
+                         Duration reportTime) {
+    }
+
+    private final Options options;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean terminal;
+
+    public OlistImport(Options options, PrintStream out, PrintStream err, boolean terminal) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    public Result run(URI url) throws InvalidDatasetException {
+        out.println("Reading the Olist files in " + options.data().toAbsolutePath().normalize());
+        OlistDataset dataset = OlistDataset.load(options.data());
+        List<RejectedRecord> rejections = Collections.synchronizedList(new ArrayList<>(dataset.rejections()));
+        dataset.rejections().forEach(rejection -> err.println(rejection.toErrorLine()));
+        out.printf(Locale.ROOT, "Read %,d orders, %,d item rows, %,d customers and %,d payment rows"
+                        + " (of %,d in the payments file; the others belong to orders outside the orders file)%n",
+                dataset.orders().size(), dataset.itemCount(), dataset.customerCount(), dataset.paymentCount(),
+                dataset.paymentRowsRead());
+        List<OrderPlan> plans = dataset.orders().stream().map(order -> OlistMapping.plan(order, dataset)).toList();
+        InputSummary.of(plans).print(out);
+
+        WaybillHttp http = new WaybillHttp(url, options.tenant(), options.retryWindow());
+        ImportStats stats = new ImportStats();
+        ServiceCapabilities capabilities;
+        try {
+            capabilities = ServiceCapabilities.read(http);
+        } catch (ApiRejectedException | ServiceUnreachableException e) {
+            String failure = "cannot read the API description of " + url + ": " + e.getMessage();
+            err.println(failure);
+            return new Result(dataset, stats, rejections, null, failure, EXIT_SERVICE_UNREACHABLE, Duration.ZERO,
+                    Duration.ZERO);
+        }
+        List<String> pending = new ArrayList<>();
+        PaymentApi payments = null;
+        if (capabilities.offers(ServiceCapabilities.PAYMENTS)) {
+            payments = new PaymentApi(http);
+        } else {
+            pending.add("the service offers no payment API (" + ServiceCapabilities.PAYMENTS + "), so no payment was"
+                    + " sent and the payment figures are not available");
+        }
+        ChargeApi charges = null;
+        if (capabilities.offers(ServiceCapabilities.EXPECTED_CHARGES)) {
+            charges = new ChargeApi(http);
+        } else {
+            pending.add("the service offers no expected charge API (" + ServiceCapabilities.EXPECTED_CHARGES
+                    + "), so no freight was sent and the freight total is zero");
+        }
+        pending.forEach(line -> err.println("warning: " + line));
+
+        out.printf(Locale.ROOT, "Importing into %s as tenant %s, %d orders at a time%n", url, options.tenant(),
+                options.concurrency());
+        ImportRun run;
+        Duration importTime;
+        try (Progress progress = new Progress(out, err, terminal, plans.size(), stats, http::requestCount,
+                http::retryCount)) {
+            run = new ImportRun(new OrderApi(http), new ShipmentApi(http), payments, charges, options.concurrency(),
+                    stats, rejection -> {
+                        rejections.add(rejection);
+                        progress.error(rejection.toErrorLine());
+                    });
+            run.run(plans);
+            importTime = progress.elapsed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(dataset, stats, rejections, null, "interrupted", EXIT_SERVICE_UNREACHABLE,
+                    Duration.ZERO, Duration.ZERO);
+        }
+        printSummary(stats, rejections.size(), importTime);
+
+        if (run.stoppedBy() != null) {
+            String failure = "stopped early because the service stopped answering: " + run.stoppedBy().getMessage()
+                    + "; start it again and rerun the same command, which skips what is already stored";
+            err.println(failure);
+            return new Result(dataset, stats, rejections, null, failure, EXIT_SERVICE_UNREACHABLE, importTime,
+                    Duration.ZERO);
+        }
+
+        long reportStart = System.nanoTime();
+        LedgerReport report;
+        try {
+            report = readReport(http, stats, pending);
+        } catch (ReportException e) {
+            err.println(e.getMessage());
+            return new Result(dataset, stats, rejections, null, e.getMessage(), EXIT_SERVICE_UNREACHABLE, importTime,
+                    Duration.ZERO);
+        }
+        Duration reportTime = Duration.ofNanos(System.nanoTime() - reportStart);
+        out.println();
+        report.print(out);
+        out.printf(Locale.ROOT, "Report read in %.1f s%n", reportTime.toMillis() / 1000.0);
+
+        boolean complete = rejections.isEmpty() && stats.paymentsSkipped() == 0 && stats.chargesSkipped() == 0;
+        return new Result(dataset, stats, rejections, report, null, complete ? EXIT_OK : EXIT_RECORDS_FAILED,
+                importTime, reportTime);
+    }
+
+    private LedgerReport readReport(WaybillHttp http, ImportStats stats, List<String> pending)
+            throws ReportException {
+        out.println("Reading the report back from the service...");
+        Map<String, String> orders = new HashMap<>();
+        Map<String, String> shipments = stats.waybillShipmentIds();
+        stats.waybillOrderIds().forEach((olistId, orderId) -> orders.put(orderId, shipments.get(olistId)));
+        List<String> notes = new ArrayList<>(pending);
+        notes.add("figures come from the audit histories because the service offers no query API for them;"
+                + " only the orders this run imported are counted");
+        return new HistoryReportReader(new AuditApi(http), options.concurrency(), OlistValues.OLIST_ZONE)
+                .read(orders, notes);
+    }
+
+    private void printSummary(ImportStats stats, int rejected, Duration elapsed) {
+        out.printf(Locale.ROOT, "Import finished in %.1f s: %,d orders (%,d new, %,d already stored), %,d with"
+                        + " rejected records%n", elapsed.toMillis() / 1000.0, stats.ordersDone(),
+                stats.ordersCreated(), stats.ordersRepeated(), stats.ordersWithRejections());
+        out.printf(Locale.ROOT, "  shipments %,d new, %,d already stored; %,d tenders; %,d cancels, %,d holds sent"
+                        + "%s%n", stats.shipmentsCreated(), stats.shipmentsRepeated(), stats.tendersSent(),
+                stats.cancelsSent(), stats.holdsSent(), stats.cancelsNotSent() == 0 ? ""
+                        : String.format(Locale.ROOT, "; %,d cancels not sent because a carrier had the order",
+                        stats.cancelsNotSent()));
+        out.println("  milestones " + stats.milestoneOutcomes());
+        out.printf(Locale.ROOT, "  freight charges %,d new, %,d already stored, %,d not sent;"
+                        + " payments %,d new, %,d already stored, %,d not sent%n",
+                stats.chargesRecorded(), stats.chargesRepeated(), stats.chargesSkipped(), stats.paymentsRecorded(),
+                stats.paymentsRepeated(), stats.paymentsSkipped());
+        out.printf(Locale.ROOT, "  rejected records: %,d; requests that stored something new: %,d%n", rejected,
+                stats.changes());
+    }
+}

@@ -1,0 +1,54 @@
+package io.waybill.importer.support;
+
+import io.waybill.gateway.WaybillApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of importer tests that need a running service: the real Waybill application on embedded
+ * PostgreSQL in a temporary folder, reached over HTTP. Test classes with this configuration share
+ * one running service, so each uses its own tenant.
+ */
+@SpringBootTest(classes = WaybillApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ImporterIntegrationTest {
+
+    private static final Path DATA_DIRECTORY = createDataDirectory();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void embeddedDatabase(DynamicPropertyRegistry registry) {
+        registry.add("waybill.embedded-db.data-directory", () -> DATA_DIRECTORY.resolve("pgdata").toString());
+    }
+
+    protected URI url() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    /** Events in the event store, of every tenant. */
+    protected long eventCount() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static Path createDataDirectory() {
+        try {
+            return Files.createTempDirectory("waybill-importer-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
