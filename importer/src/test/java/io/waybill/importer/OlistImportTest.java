@@ -74,7 +74,7 @@ class OlistImportTest extends ImporterIntegrationTest {
      * One release per order, a cancel or hold where the status asks for it, and per shipment its
      * creation, tender, milestones and the order's note that a carrier took it.
      */
-    private static long expectedEvents(OlistExpectations expected) {
+    static long expectedEvents(OlistExpectations expected) {
         return expected.orders() + expected.cancels() + expected.holds()
                 + expected.shipments() * 3 + expected.milestones();
     }

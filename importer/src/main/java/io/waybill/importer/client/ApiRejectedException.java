@@ -34,7 +34,7 @@ public class ApiRejectedException extends Exception {
         if (detail != null) {
             text.append(": ").append(detail);
         }
-        if (fix != null) {
+        if (fix != null && (detail == null || !detail.contains(fix))) {
             text.append(" (fix: ").append(fix).append(')');
         }
         return text.toString();

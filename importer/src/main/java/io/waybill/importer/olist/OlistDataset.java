@@ -61,7 +61,7 @@ public final class OlistDataset {
         List<RejectedRecord> rejections = new ArrayList<>();
 
         List<OlistOrder> orderRows = new ArrayList<>();
-        read(folder, ORDERS_FILE, List.of("order_id", "customer_id", "order_status", "order_purchase_timestamp",
+        read(folder, ORDERS_FILE, "order", List.of("order_id", "customer_id", "order_status", "order_purchase_timestamp",
                         "order_approved_at", "order_delivered_carrier_date", "order_delivered_customer_date",
                         "order_estimated_delivery_date"),
                 (record, source) -> orderRows.add(new OlistOrder(source,
@@ -79,7 +79,7 @@ public final class OlistDataset {
 
         Map<String, List<OlistItem>> items = new HashMap<>();
         Set<String> ordersWithRejectedItems = new HashSet<>();
-        read(folder, ITEMS_FILE, List.of("order_id", "order_item_id", "product_id", "seller_id", "price",
+        read(folder, ITEMS_FILE, "item of order", List.of("order_id", "order_item_id", "product_id", "seller_id", "price",
                         "freight_value"),
                 (record, source) -> {
                     String orderId = record.get("order_id");
@@ -100,7 +100,7 @@ public final class OlistDataset {
         items.values().forEach(lines -> lines.sort(Comparator.comparingInt(OlistItem::itemNumber)));
 
         Map<String, OlistCustomer> customers = new HashMap<>();
-        read(folder, CUSTOMERS_FILE, List.of("customer_id", "customer_unique_id", "customer_zip_code_prefix",
+        read(folder, CUSTOMERS_FILE, "customer", List.of("customer_id", "customer_unique_id", "customer_zip_code_prefix",
                         "customer_city", "customer_state"),
                 (record, source) -> {
                     OlistCustomer customer = new OlistCustomer(source,
@@ -118,7 +118,7 @@ public final class OlistDataset {
         orderRows.forEach(order -> orderIds.add(order.orderId()));
         Map<String, List<OlistPayment>> payments = new HashMap<>();
         long[] paymentRows = {0};
-        read(folder, PAYMENTS_FILE, List.of("order_id", "payment_sequential", "payment_type",
+        read(folder, PAYMENTS_FILE, "payment of order", List.of("order_id", "payment_sequential", "payment_type",
                         "payment_installments", "payment_value"),
                 (record, source) -> {
                     paymentRows[0]++;
@@ -168,8 +168,9 @@ public final class OlistDataset {
         void read(CSVRecord record, SourceLine source);
     }
 
-    private static void read(Path folder, String fileName, List<String> columns, RowReader rowReader,
-                             List<RejectedRecord> rejections) throws InvalidDatasetException {
+    /** @param subject what a row describes, named in rejections together with the row's first cell */
+    private static void read(Path folder, String fileName, String subject, List<String> columns,
+                             RowReader rowReader, List<RejectedRecord> rejections) throws InvalidDatasetException {
         Path file = folder.resolve(fileName);
         if (!Files.isRegularFile(file)) {
             throw new InvalidDatasetException("missing file " + file + "; give the folder that holds the Olist files "
@@ -188,24 +189,23 @@ public final class OlistDataset {
                 SourceLine source = new SourceLine(fileName, lineBefore + 1);
                 lineBefore = parser.getCurrentLineNumber();
                 if (!record.isConsistent()) {
-                    rejections.add(new RejectedRecord(source, "row", "has " + record.size() + " cells, the header has "
-                            + parser.getHeaderNames().size()));
+                    rejections.add(new RejectedRecord(source, subject + " " + record.get(0), "has " + record.size()
+                            + " cells, the header has " + parser.getHeaderNames().size()));
                     continue;
                 }
-                readRow(rowReader, record, source, rejections::add);
+                readRow(rowReader, record, source, subject, rejections::add);
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new InvalidDatasetException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static void readRow(RowReader rowReader, CSVRecord record, SourceLine source,
+    private static void readRow(RowReader rowReader, CSVRecord record, SourceLine source, String subject,
                                 Consumer<RejectedRecord> rejections) {
         try {
             rowReader.read(record, source);
         } catch (IllegalArgumentException e) {
-            String first = record.size() > 0 ? record.get(0) : "";
-            rejections.accept(new RejectedRecord(source, "row " + first, e.getMessage()));
+            rejections.accept(new RejectedRecord(source, subject + " " + record.get(0), e.getMessage()));
         }
     }
 
