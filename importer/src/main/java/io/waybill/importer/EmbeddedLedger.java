@@ -9,7 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The Waybill service started inside the importer's JVM, with its own defaults: the embedded
  * PostgreSQL in {@code .waybill/pgdata} under the working directory unless {@code WAYBILL_DATA_DIR}
- * or {@code WAYBILL_DB_URL} says otherwise. The importer still talks to it only over HTTP.
+ * or {@code WAYBILL_DB_URL} is set. The importer still talks to it only over HTTP.
  */
 final class EmbeddedLedger implements AutoCloseable {
 

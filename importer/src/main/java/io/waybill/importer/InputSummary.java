@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the importer sees in the input before sending anything: orders by Olist status and the
- * oddities of real data that the ledger has to keep as given.
+ * Counts taken from the input before anything is sent: orders by Olist status and the oddities of
+ * real data that the ledger has to keep as given.
  */
 record InputSummary(Map<String, Long> olistStatuses, long withoutItemRows, long deliveredBeforeHandover,
                     long handoverBeforeApproval, long deliveredWithoutDeliveryTime, long cancelledAfterHandover) {

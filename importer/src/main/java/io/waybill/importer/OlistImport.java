@@ -41,7 +41,7 @@ public final class OlistImport {
     public static final int EXIT_RECORDS_FAILED = 1;
     /** Exit status when the data folder cannot be read. */
     public static final int EXIT_BAD_INPUT = 2;
-    /** Exit status when the service stopped answering; a rerun picks up where this one stopped. */
+    /** Exit status when the service became unreachable; a rerun continues where this one stopped. */
     public static final int EXIT_SERVICE_UNREACHABLE = 3;
 
     /**
@@ -52,8 +52,8 @@ public final class OlistImport {
     }
 
     /**
-     * What one import did. {@code report} is {@code null} when the import stopped early or the
-     * report could not be read; {@code failure} then says why.
+     * Outcome of one import. {@code report} is {@code null} when the import stopped early or the
+     * report could not be read, and {@code failure} then gives the reason.
      */
     public record Result(OlistDataset dataset, ImportStats stats, List<RejectedRecord> rejections,
                          LedgerReport report, String failure, int exitCode, Duration importTime,

@@ -71,7 +71,7 @@ class OlistImportTest extends ImporterIntegrationTest {
     }
 
     /**
-     * One release per order, a cancel or hold where the status asks for it, and per shipment its
+     * One release per order, a cancel or hold for the orders whose Olist status requires one, and per shipment its
      * creation, tender, milestones and the order's note that a carrier took it.
      */
     static long expectedEvents(OlistExpectations expected) {

@@ -1,7 +1,7 @@
 package io.waybill.importer.client;
 
 /**
- * The service answered a request with an error status. Carries the parts of its
+ * An error status returned by the service for a request, with the parts of its
  * {@code application/problem+json} body that tell a user what to change.
  */
 public class ApiRejectedException extends Exception {
@@ -44,7 +44,7 @@ public class ApiRejectedException extends Exception {
         return status;
     }
 
-    /** The problem type, for example {@code urn:waybill:problem:conflict}; {@code null} when the body had none. */
+    /** Returns the problem type, for example {@code urn:waybill:problem:conflict}, or {@code null} when the body had none. */
     public String type() {
         return type;
     }

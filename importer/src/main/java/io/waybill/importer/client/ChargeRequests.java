@@ -13,7 +13,7 @@ public final class ChargeRequests {
     public record ChargeLine(String type, BigDecimal amount, String currency) {
     }
 
-    /** What the shipment is expected to cost; {@code quoteReference} makes it idempotent. */
+    /** Expected cost of a shipment; {@code quoteReference} makes the request idempotent. */
     public record ExpectedCharges(String quoteReference, List<ChargeLine> lines, Instant occurredAt) {
     }
 }

@@ -13,7 +13,7 @@ public final class OrderApi {
         this.http = http;
     }
 
-    /** The answer to a release: the order id, and whether this request created the order. */
+    /** Result of a release: the order id, and whether this request created the order. */
     public record Released(String orderId, boolean created) {
     }
 

@@ -16,7 +16,7 @@ public final class ShipmentApi {
     }
 
     /**
-     * How the ledger took a milestone: {@code outcome} is {@code RECORDED}, {@code RECORDED_LATE},
+     * Result of a milestone request, whose {@code outcome} is {@code RECORDED}, {@code RECORDED_LATE},
      * {@code RECORDED_CONFLICT} or {@code DUPLICATE}.
      */
     public record MilestoneAnswer(String shipmentId, String sourceEventId, String outcome, String currentStatus,

@@ -19,9 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * JSON over HTTP to one Waybill service for one tenant. Every process request of the importer is
- * idempotent, so a request that failed for a temporary reason (no connection, a gateway error, or a
- * concurrent change of the same aggregate) is sent again with growing pauses until the retry window
- * runs out.
+ * idempotent, so a request that failed for a temporary reason is sent again with growing pauses until
+ * the retry window runs out. Temporary reasons are no connection, a 502, 503 or 504 status, and a
+ * concurrent change of the same aggregate.
  */
 public final class WaybillHttp {
 
@@ -117,14 +117,14 @@ public final class WaybillHttp {
                 temporary = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ServiceUnreachableException("interrupted while waiting for " + request.uri(), e);
+                throw new ServiceUnreachableException("interrupted while waiting for the response of " + request.uri(), e);
             }
             if (System.nanoTime() + pause.toNanos() > deadline) {
                 if (temporary instanceof ApiRejectedException rejection) {
                     throw rejection;
                 }
-                throw new ServiceUnreachableException("no answer from " + request.uri() + " within "
-                        + retryWindow.toSeconds() + " s: " + temporary, temporary);
+                throw new ServiceUnreachableException("request to " + request.uri() + " failed for "
+                        + retryWindow.toSeconds() + " s: " + temporary + "; check that the service is running", temporary);
             }
             retries.increment();
             sleep(pause);
@@ -172,7 +172,7 @@ public final class WaybillHttp {
         try {
             return json.readTree(body);
         } catch (IOException e) {
-            // Not JSON, for example an error page of a proxy; the status alone tells what happened.
+            // Not JSON, for example a proxy's error page, so the status code is all the caller gets.
             return null;
         }
     }

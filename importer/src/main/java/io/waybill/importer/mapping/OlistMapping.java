@@ -74,7 +74,7 @@ public final class OlistMapping {
     }
 
     /**
-     * The release time: when Olist approved the payment and passed the order on for fulfilment, or the
+     * Returns the release time: when Olist approved the payment and passed the order on for fulfilment, or the
      * purchase time for the orders that were never approved.
      */
     public static Instant releasedAt(OlistOrder order) {
@@ -103,9 +103,9 @@ public final class OlistMapping {
             milestones.add(new Milestone("DELIVERED", order.deliveredAt(), sourceEventId(id, "delivered_customer"),
                     MILESTONE_SOURCE, "order_delivered_customer_date", null));
         }
-        // Sent in the order they happened, as a live feed would send them; the sort is stable, so a
-        // pick-up and delivery with the same time keep that order. A delivery stamped before the pick-up
-        // therefore arrives first, and the ledger flags the later pick-up as a conflict.
+        // Milestones go out in the order they happened, as a live feed would send them. A delivery stamped
+        // before the pick-up therefore arrives first, and the ledger flags the later pick-up as a conflict.
+        // The sort is stable, so a pick-up and a delivery with the same time keep that order.
         milestones.sort(Comparator.comparing(Milestone::occurredAt));
 
         ExpectedCharges charges = null;

@@ -56,7 +56,10 @@ public final class OlistDataset {
         this.paymentRowsRead = paymentRowsRead;
     }
 
-    /** Reads the four files from {@code folder}; fails only when a file or a required column is missing. */
+    /**
+     * Reads the four files from {@code folder}. Bad rows become rejections; the method throws only when a
+     * file or a required column is missing or a file cannot be read.
+     */
     public static OlistDataset load(Path folder) throws InvalidDatasetException {
         List<RejectedRecord> rejections = new ArrayList<>();
 

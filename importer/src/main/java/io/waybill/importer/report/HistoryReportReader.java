@@ -18,9 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Builds the report from the audit API: it reads the event history of every imported order and
- * shipment and adds up what the events say. This is one request per order and per shipment, the
- * slow way; the read models answer the same questions in a few requests.
+ * Builds the report from the audit API by reading the event history of every imported order and
+ * shipment and adding up their events. That takes one request per order and per shipment.
  */
 public final class HistoryReportReader {
 

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The figures read back from the service after an import. A figure is {@code null} when the
- * service offers no way to read it yet; {@code pending} then says which figures those are and why.
+ * service offers no way to read it yet, and {@code pending} then lists those figures with the reason.
  *
  * @param readFrom                 where the figures came from, for example "audit histories of 10,000 orders"
  * @param ordersByStatus           orders by their current status: CANCELLED, ON_HOLD, RELEASED (no shipment

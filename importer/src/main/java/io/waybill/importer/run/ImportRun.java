@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * Sends the requests of many orders to the service, at most {@code concurrency} orders at a time.
  * The requests of one order go one after the other in the order of its {@link OrderPlan}. A rejected
  * request is reported as a {@link RejectedRecord} and the order goes on with the steps that do not
- * depend on it; once the service stops answering, orders not yet started are left out. A
+ * depend on it. Once the service is unreachable, orders not yet started are left out. A
  * {@code null} payment or charge client means the service does not offer that API: those records
  * are counted as skipped instead of being sent.
  */
@@ -54,7 +54,7 @@ public final class ImportRun {
         this.rejections = rejections;
     }
 
-    /** Imports every plan and returns when all are done or the service stopped answering. */
+    /** Imports every plan and returns when all are done or the service became unreachable. */
     public void run(List<OrderPlan> plans) throws InterruptedException {
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
@@ -75,7 +75,7 @@ public final class ImportRun {
         }
     }
 
-    /** The failure that made the run stop early, or {@code null} when every order was attempted. */
+    /** Returns the failure that stopped the run early, or {@code null} when every order was attempted. */
     public ServiceUnreachableException stoppedBy() {
         return stoppedBy;
     }
@@ -96,7 +96,7 @@ public final class ImportRun {
         stats.ordersDone.increment();
     }
 
-    /** Thrown inside one order when the service stopped answering; ends that order. */
+    /** Ends the steps of one order once the service is unreachable. */
     private static final class Stop extends RuntimeException {
         Stop() {
             super(null, null, false, false);
@@ -203,7 +203,7 @@ public final class ImportRun {
             }
         }
 
-        /** The line to blame for a rejected release: the item row behind a rejected line, else the order row. */
+        /** Returns the line to blame for a rejected release: the item row behind a rejected line, else the order row. */
         private SourceLine releaseSource(String field) {
             if (field != null) {
                 Matcher matcher = LINE_FIELD.matcher(field);

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Counts of what one import run sent and how the service answered. "Created" and "recorded" counts
+ * Counts of the requests one import run sent and of the service's responses. "Created" and "recorded" counts
  * are requests that stored something new; "repeated" counts are requests the service recognised as
  * already stored, so a second run over the same data shows only repeats.
  */
@@ -74,7 +74,7 @@ public final class ImportStats {
         return tendersSent.sum();
     }
 
-    /** Milestone answers by outcome ({@code RECORDED}, {@code RECORDED_LATE}, {@code RECORDED_CONFLICT}, {@code DUPLICATE}). */
+    /** Milestone responses by outcome ({@code RECORDED}, {@code RECORDED_LATE}, {@code RECORDED_CONFLICT}, {@code DUPLICATE}). */
     public Map<String, Long> milestoneOutcomes() {
         Map<String, Long> counts = new TreeMap<>();
         milestoneOutcomes.forEach((outcome, count) -> counts.put(outcome, count.sum()));
@@ -117,8 +117,9 @@ public final class ImportStats {
     }
 
     /**
-     * Requests whose answer said they stored something new; zero on a rerun over unchanged data. Hold,
-     * cancel and tender answers do not tell a repeat from a change, so they are not counted here.
+     * Counts the requests whose response reported something newly stored, which is zero on a rerun over
+     * unchanged data. Hold, cancel and tender responses do not tell a repeat from a change, so they are
+     * not counted here.
      */
     public long changes() {
         return ordersCreated() + shipmentsCreated() + chargesRecorded() + paymentsRecorded()

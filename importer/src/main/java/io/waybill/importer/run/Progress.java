@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The progress line of an import: orders done, rate, requests, retries and rejected records. On a
- * terminal the line is redrawn in place twice a second; otherwise, for example in a log file, a new
+ * terminal the line is redrawn in place twice a second. Elsewhere, for example in a log file, a new
  * line is written every ten seconds. Error lines go to the error stream, between progress lines.
  */
 public final class Progress implements AutoCloseable {

@@ -77,7 +77,7 @@ class OlistMappingTest {
     }
 
     @Test
-    void unavailableOrderWithoutItemsIsHeldWithPlaceholderLine() {
+    void itemlessUnavailableOrderGetsPlaceholderLine() {
         OrderPlan plan = plan("unavailable");
 
         assertThat(plan.statusChange().action()).isEqualTo(StatusAction.HOLD);

@@ -22,12 +22,12 @@ class OlistValuesTest {
     }
 
     @Test
-    void localTimeBeforeDaylightSavingIsThreeHoursBehindUtc() {
+    void standardTimeIsUtcMinusThree() {
         assertThat(OlistValues.instant("t", "2017-10-02 10:56:33")).isEqualTo(Instant.parse("2017-10-02T13:56:33Z"));
     }
 
     @Test
-    void localTimeInDaylightSavingIsTwoHoursBehindUtc() {
+    void summerTimeIsUtcMinusTwo() {
         assertThat(OlistValues.instant("t", "2017-11-18 19:28:06")).isEqualTo(Instant.parse("2017-11-18T21:28:06Z"));
     }
 
