@@ -28,7 +28,9 @@ class MessagingConfiguration {
     @Bean
     CorrelationDataProvider requestMetadataProvider() {
         return new SimpleCorrelationDataProvider(RequestMetadata.CORRELATION_ID, RequestMetadata.TENANT_ID,
-                RequestMetadata.SOURCE, RequestMetadata.PRINCIPAL, RequestMetadata.TRACEPARENT);
+                RequestMetadata.SOURCE, RequestMetadata.PRINCIPAL, RequestMetadata.TRACEPARENT,
+                PartnerMetadata.LOCAL_TIME, PartnerMetadata.UTC_OFFSET, PartnerMetadata.TIME_BASIS,
+                PartnerMetadata.FORMAT, PartnerMetadata.POSITION);
     }
 
     /** Records the id of the message being handled as the causation id of every message it produces. */

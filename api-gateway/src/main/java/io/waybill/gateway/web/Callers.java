@@ -16,6 +16,15 @@ final class Callers {
     private Callers() {
     }
 
+    /**
+     * Returns the caller of a partner API, recorded with source {@code partner:<name>}.
+     * NOTE: partner APIs take the tenant from the header like the process APIs until partner
+     * authentication (API key and signature) replaces it here.
+     */
+    static RequestMetadata partner(ServerWebExchange exchange, String partner) {
+        return of(exchange, "partner:" + partner);
+    }
+
     static RequestMetadata of(ServerWebExchange exchange, String source) {
         String tenant = exchange.getRequest().getHeaders().getFirst(TENANT_HEADER);
         if (tenant == null || tenant.isBlank()) {

@@ -3,6 +3,7 @@ package io.waybill.gateway.web;
 import io.waybill.gateway.messaging.RequestMetadata;
 import java.util.concurrent.Callable;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -22,6 +23,12 @@ class CommandSender {
 
     <R> Mono<R> send(Object command, RequestMetadata metadata) {
         return Mono.defer(() -> Mono.<R>fromFuture(commandGateway.send(command, metadata.toMetaData())))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Sends a command with metadata beyond the request's, such as a partner's original event time. */
+    <R> Mono<R> send(Object command, MetaData metadata) {
+        return Mono.defer(() -> Mono.<R>fromFuture(commandGateway.send(command, metadata)))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

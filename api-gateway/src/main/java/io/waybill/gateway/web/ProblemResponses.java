@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.waybill.adapters.MalformedPayloadException;
 import io.waybill.kernel.ConflictException;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.RejectedCommandException;
@@ -46,6 +47,19 @@ class ProblemResponses {
     @ExceptionHandler(RejectedCommandException.class)
     ResponseEntity<ProblemDetail> rejected(RejectedCommandException e, ServerWebExchange exchange) {
         return respond(Problems.fromRejection(e), exchange);
+    }
+
+    @ExceptionHandler(MalformedPayloadException.class)
+    ResponseEntity<ProblemDetail> malformed(MalformedPayloadException e, ServerWebExchange exchange) {
+        String where = e.position();
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "malformed-payload", "Malformed payload",
+                e.getMessage() + (where.isEmpty() ? "" : " at " + where) + "; nothing was recorded");
+        problem.setProperty("format", e.format());
+        problem.setProperty("line", e.line() > 0 ? e.line() : null);
+        problem.setProperty("column", e.column() > 0 ? e.column() : null);
+        problem.setProperty("segment", e.segment() > 0 ? e.segment() : null);
+        problem.setProperty("fix", e.fix());
+        return respond(problem, exchange);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
