@@ -108,7 +108,7 @@ public final class OlistImport {
             charges = new ChargeApi(http);
         } else {
             pending.add("the service offers no expected charge API (" + ServiceCapabilities.EXPECTED_CHARGES
-                    + "), so no freight was sent and the freight total is zero");
+                    + "), so no freight was sent and the freight total is not available");
         }
         pending.forEach(line -> err.println("warning: " + line));
 
@@ -143,7 +143,7 @@ public final class OlistImport {
         long reportStart = System.nanoTime();
         LedgerReport report;
         try {
-            report = readReport(http, stats, pending);
+            report = readReport(http, stats, charges != null, pending);
         } catch (ReportException e) {
             err.println(e.getMessage());
             return new Result(dataset, stats, rejections, null, e.getMessage(), EXIT_SERVICE_UNREACHABLE, importTime,
@@ -159,7 +159,7 @@ public final class OlistImport {
                 importTime, reportTime);
     }
 
-    private LedgerReport readReport(WaybillHttp http, ImportStats stats, List<String> pending)
+    private LedgerReport readReport(WaybillHttp http, ImportStats stats, boolean freightSent, List<String> pending)
             throws ReportException {
         out.println("Reading the report back from the service...");
         Map<String, String> orders = new HashMap<>();
@@ -169,7 +169,7 @@ public final class OlistImport {
         notes.add("figures come from the audit histories because the service offers no query API for them;"
                 + " only the orders this run imported are counted");
         return new HistoryReportReader(new AuditApi(http), options.concurrency(), OlistValues.OLIST_ZONE)
-                .read(orders, notes);
+                .read(orders, freightSent, notes);
     }
 
     private void printSummary(ImportStats stats, int rejected, Duration elapsed) {

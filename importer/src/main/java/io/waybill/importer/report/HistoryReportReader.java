@@ -41,9 +41,12 @@ public final class HistoryReportReader {
 
     /**
      * @param orderIds    Waybill order ids, each with the Waybill id of its shipment or {@code null}
+     * @param freightSent whether the import could send expected charges; without them the freight total
+     *                    is reported as not available rather than as zero
      * @param pending     figures this source cannot read, with the reason, printed with the report
      */
-    public LedgerReport read(Map<String, String> orderIds, List<String> pending) throws ReportException {
+    public LedgerReport read(Map<String, String> orderIds, boolean freightSent, List<String> pending)
+            throws ReportException {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
             List<Future<OrderFigures>> futures = new ArrayList<>(orderIds.size());
@@ -73,7 +76,7 @@ public final class HistoryReportReader {
             String readFrom = String.format("audit histories of %,d orders and %,d shipments", orderIds.size(),
                     orderIds.values().stream().filter(id -> id != null).count());
             return new LedgerReport(readFrom, byStatus, delivered, onTime, milestones, late, conflicting,
-                    failedAttempts, items, freight, null, null, pending);
+                    failedAttempts, items, freightSent ? freight : null, null, null, pending);
         } catch (ExecutionException e) {
             throw new ReportException("cannot read the report from the audit API: " + e.getCause().getMessage(),
                     e.getCause());

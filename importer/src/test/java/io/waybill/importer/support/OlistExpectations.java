@@ -20,9 +20,10 @@ import java.util.TreeMap;
  * order that no carrier took is CANCELLED, an unavailable order is ON_HOLD, an order with a customer
  * delivery time is DELIVERED, one with only a carrier hand-over time PICKED_UP, and the rest RELEASED.
  * Timestamps are compared as text, which orders them correctly because they all have one format.
+ * Freight counts only for orders with a shipment, because only a shipment carries expected charges.
  */
 public record OlistExpectations(Map<String, Long> ordersByStatus, long deliveredOrders, long onTimeDeliveries,
-                                long milestones, long conflictingMilestones, long shipments, long ordersWithItems,
+                                long milestones, long conflictingMilestones, long shipments, long chargedShipments,
                                 BigDecimal itemsTotal, BigDecimal freightTotal, BigDecimal paymentsTotal,
                                 long paymentRows, long paymentMismatches, long cancels, long holds) {
 
@@ -56,6 +57,7 @@ public record OlistExpectations(Map<String, Long> ordersByStatus, long delivered
         long milestones = 0;
         long conflicting = 0;
         long shipments = 0;
+        long chargedShipments = 0;
         long cancels = 0;
         long holds = 0;
         BigDecimal items = BigDecimal.ZERO;
@@ -94,6 +96,7 @@ public record OlistExpectations(Map<String, Long> ordersByStatus, long delivered
             }
             if (shipped) {
                 shipments++;
+                chargedShipments += itemsByOrder.containsKey(id) ? 1 : 0;
                 milestones += (handover.isEmpty() ? 0 : 1) + (deliveredAt.isEmpty() ? 0 : 1);
                 if (!handover.isEmpty() && !deliveredAt.isEmpty() && deliveredAt.compareTo(handover) < 0) {
                     conflicting++;
@@ -111,7 +114,7 @@ public record OlistExpectations(Map<String, Long> ordersByStatus, long delivered
             }
         }
         return new OlistExpectations(byStatus, delivered, onTime, milestones, conflicting, shipments,
-                itemsByOrder.size(), items, freight, paid, paymentRows, mismatches, cancels, holds);
+                chargedShipments, items, freight, paid, paymentRows, mismatches, cancels, holds);
     }
 
     /** Reads a CSV file into maps from column name to value; quotes around names and values are removed. */
