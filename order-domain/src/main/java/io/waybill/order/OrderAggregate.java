@@ -3,22 +3,40 @@ package io.waybill.order;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.waybill.kernel.ConflictException;
+import io.waybill.kernel.Money;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.kernel.TenantId;
+import io.waybill.order.api.CustomerCreditIssued;
+import io.waybill.order.api.CustomerCreditReversed;
 import io.waybill.order.api.OrderCancelled;
 import io.waybill.order.api.OrderCommands.CancelOrder;
+import io.waybill.order.api.OrderCommands.CancelOrderReturn;
+import io.waybill.order.api.OrderCommands.CreditOutcome;
+import io.waybill.order.api.OrderCommands.IssueCustomerCredit;
+import io.waybill.order.api.OrderCommands.MarkOrderReturnPending;
 import io.waybill.order.api.OrderCommands.PlaceOrderOnHold;
 import io.waybill.order.api.OrderCommands.RecordCarrierHandover;
 import io.waybill.order.api.OrderCommands.ReleaseOrder;
 import io.waybill.order.api.OrderCommands.ReleaseOrderHold;
 import io.waybill.order.api.OrderCommands.ReleaseOutcome;
+import io.waybill.order.api.OrderCommands.RestockOrder;
+import io.waybill.order.api.OrderCommands.ReverseCustomerCredit;
 import io.waybill.order.api.OrderHandedToCarrier;
 import io.waybill.order.api.OrderHoldReleased;
 import io.waybill.order.api.OrderId;
+import io.waybill.order.api.OrderLine;
+import io.waybill.order.api.OrderMarkedReturnPending;
 import io.waybill.order.api.OrderPlacedOnHold;
 import io.waybill.order.api.OrderReleased;
+import io.waybill.order.api.OrderRestocked;
+import io.waybill.order.api.OrderReturnCancelled;
 import io.waybill.order.api.OrderStatus;
+import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -39,6 +57,12 @@ class OrderAggregate {
     private String contentHash;
     private OrderStatus status;
     private final Set<String> shipmentsWithCarrier = new HashSet<>();
+    private Currency currency;
+    private List<OrderLine> lines = List.of();
+    private final Set<String> returnPendingShipments = new LinkedHashSet<>();
+    private final Set<String> restockedShipments = new HashSet<>();
+    private final Map<String, Money> issuedCredits = new HashMap<>();
+    private final Set<String> reversedCredits = new HashSet<>();
 
     OrderAggregate() {
         // Required by Axon to rebuild the aggregate from its events.
@@ -120,6 +144,76 @@ class OrderAggregate {
         }
     }
 
+    @CommandHandler
+    OrderStatus handle(MarkOrderReturnPending command) {
+        requireTenant(command.tenantId());
+        ReleaseRules.requireText("shipmentId", command.shipmentId());
+        ReleaseRules.requireText("reason", command.reason());
+        if (!returnPendingShipments.contains(command.shipmentId())
+                && !restockedShipments.contains(command.shipmentId())) {
+            apply(new OrderMarkedReturnPending(orderId, tenantId, command.shipmentId(), command.reason(),
+                    command.occurredAt()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    OrderStatus handle(CancelOrderReturn command) {
+        requireTenant(command.tenantId());
+        ReleaseRules.requireText("shipmentId", command.shipmentId());
+        ReleaseRules.requireText("reason", command.reason());
+        if (returnPendingShipments.contains(command.shipmentId())) {
+            apply(new OrderReturnCancelled(orderId, tenantId, command.shipmentId(), command.reason(),
+                    command.occurredAt()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    OrderStatus handle(RestockOrder command) {
+        requireTenant(command.tenantId());
+        ReleaseRules.requireText("shipmentId", command.shipmentId());
+        if (!restockedShipments.contains(command.shipmentId())) {
+            apply(new OrderRestocked(orderId, tenantId, command.shipmentId(), lines, command.occurredAt()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    CreditOutcome handle(IssueCustomerCredit command) {
+        requireTenant(command.tenantId());
+        ReleaseRules.requireText("creditId", command.creditId());
+        ReleaseRules.requireText("shipmentId", command.shipmentId());
+        ReleaseRules.requireText("reason", command.reason());
+        Money issued = issuedCredits.get(command.creditId());
+        if (issued != null) {
+            return new CreditOutcome(orderId, command.creditId(), issued, false);
+        }
+        Money amount = CreditRules.uncredited(currency, lines, issuedCredits, reversedCredits);
+        if (amount.isZero() || amount.isNegative()) {
+            return new CreditOutcome(orderId, command.creditId(), Money.zero(currency), false);
+        }
+        apply(new CustomerCreditIssued(orderId, tenantId, command.creditId(), command.shipmentId(), amount,
+                command.reason(), command.occurredAt()));
+        return new CreditOutcome(orderId, command.creditId(), amount, true);
+    }
+
+    @CommandHandler
+    Money handle(ReverseCustomerCredit command) {
+        requireTenant(command.tenantId());
+        ReleaseRules.requireText("creditId", command.creditId());
+        ReleaseRules.requireText("reason", command.reason());
+        Money issued = issuedCredits.get(command.creditId());
+        if (issued == null) {
+            throw new NotFoundException("creditId", command.creditId());
+        }
+        if (!reversedCredits.contains(command.creditId())) {
+            apply(new CustomerCreditReversed(orderId, tenantId, command.creditId(), issued, command.reason(),
+                    command.occurredAt()));
+        }
+        return issued;
+    }
+
     @EventSourcingHandler
     void on(OrderReleased event) {
         orderId = event.orderId();
@@ -127,6 +221,8 @@ class OrderAggregate {
         erpOrderNumber = event.erpOrderNumber();
         contentHash = event.contentHash();
         status = OrderStatus.RELEASED;
+        currency = event.currency();
+        lines = List.copyOf(event.lines());
     }
 
     @EventSourcingHandler
@@ -147,6 +243,41 @@ class OrderAggregate {
     @EventSourcingHandler
     void on(OrderHandedToCarrier event) {
         shipmentsWithCarrier.add(event.shipmentId());
+    }
+
+    @EventSourcingHandler
+    void on(OrderMarkedReturnPending event) {
+        returnPendingShipments.add(event.shipmentId());
+        if (status != OrderStatus.CANCELLED) {
+            status = OrderStatus.RETURN_PENDING;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderReturnCancelled event) {
+        returnPendingShipments.remove(event.shipmentId());
+        if (status == OrderStatus.RETURN_PENDING && returnPendingShipments.isEmpty()) {
+            status = restockedShipments.isEmpty() ? OrderStatus.RELEASED : OrderStatus.RETURNED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(OrderRestocked event) {
+        returnPendingShipments.remove(event.shipmentId());
+        restockedShipments.add(event.shipmentId());
+        if (status != OrderStatus.CANCELLED && returnPendingShipments.isEmpty()) {
+            status = OrderStatus.RETURNED;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CustomerCreditIssued event) {
+        issuedCredits.put(event.creditId(), event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(CustomerCreditReversed event) {
+        reversedCredits.add(event.creditId());
     }
 
     private void requireTenant(TenantId caller) {

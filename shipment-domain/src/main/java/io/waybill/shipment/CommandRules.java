@@ -2,10 +2,19 @@ package io.waybill.shipment;
 
 import io.waybill.kernel.InvalidValueException;
 import io.waybill.shipment.api.MilestoneCode;
+import io.waybill.shipment.api.ShipmentCommands.CancelPlatformRequest;
+import io.waybill.shipment.api.ShipmentCommands.CancelReturn;
 import io.waybill.shipment.api.ShipmentCommands.CreateShipment;
+import io.waybill.shipment.api.ShipmentCommands.OpenCustomerServiceCase;
 import io.waybill.shipment.api.ShipmentCommands.RecordMilestone;
+import io.waybill.shipment.api.ShipmentCommands.RecordPlatformAcceptance;
+import io.waybill.shipment.api.ShipmentCommands.RecordPlatformRejection;
+import io.waybill.shipment.api.ShipmentCommands.RequestPlatformShipment;
+import io.waybill.shipment.api.ShipmentCommands.RequestRedelivery;
+import io.waybill.shipment.api.ShipmentCommands.RequestReturn;
 import io.waybill.shipment.api.ShipmentCommands.TenderShipment;
 import io.waybill.shipment.api.ShipmentId;
+import io.waybill.shipment.api.platform.PlatformOperation;
 
 /** Field rules of shipment commands, checked before any state is looked at. */
 final class CommandRules {
@@ -55,6 +64,64 @@ final class CommandRules {
             throw new InvalidValueException("attemptNumber", command.attemptNumber().toString(),
                     "give a positive attempt number");
         }
+    }
+
+    static void validate(RequestPlatformShipment command) {
+        requireText("requestId", command.requestId());
+        if (command.platformId() == null) {
+            throw new InvalidValueException("platformId", null, "give the delivery platform to ask");
+        }
+        requireTime("occurredAt", command.occurredAt());
+    }
+
+    static void validate(RequestRedelivery command) {
+        requireText("requestId", command.requestId());
+        requireTime("occurredAt", command.occurredAt());
+    }
+
+    static void validate(RequestReturn command) {
+        requireText("requestId", command.requestId());
+        requireText("reason", command.reason());
+        requireTime("occurredAt", command.occurredAt());
+    }
+
+    static void validate(CancelReturn command) {
+        requireText("requestId", command.requestId());
+        requireText("reason", command.reason());
+        requireTime("occurredAt", command.occurredAt());
+    }
+
+    static void validate(CancelPlatformRequest command) {
+        requireText("requestId", command.requestId());
+        requireText("reason", command.reason());
+        requireTime("occurredAt", command.occurredAt());
+    }
+
+    /** A created shipment must come back with the identifiers a tender needs. */
+    static void validate(RecordPlatformAcceptance command, PlatformOperation operation) {
+        if (operation == PlatformOperation.CREATE_SHIPMENT) {
+            requireText("platformReference", command.platformReference());
+            requireText("trackingNumber", command.trackingNumber());
+            requireText("carrier", command.carrier());
+        }
+        requireTime("occurredAt", command.occurredAt());
+    }
+
+    static void validate(RecordPlatformRejection command) {
+        if (command.failure() == null) {
+            throw new InvalidValueException("failure", null, "give one of REJECTED, TIMED_OUT, UNAVAILABLE, NOT_CONFIGURED");
+        }
+        requireText("reason", command.reason());
+        requireTime("occurredAt", command.occurredAt());
+    }
+
+    static void validate(OpenCustomerServiceCase command) {
+        requireText("caseId", command.caseId());
+        if (command.caseType() == null) {
+            throw new InvalidValueException("caseType", null, "give the case type");
+        }
+        requireText("reason", command.reason());
+        requireTime("occurredAt", command.occurredAt());
     }
 
     private static void requireText(String field, String value) {

@@ -10,20 +10,38 @@ import io.waybill.kernel.TenantId;
 import io.waybill.order.api.OrderId;
 import io.waybill.shipment.api.CarrierInvoiceRecorded;
 import io.waybill.shipment.api.ChargeLine;
+import io.waybill.shipment.api.CustomerServiceCaseOpened;
 import io.waybill.shipment.api.ExpectedChargesRecorded;
 import io.waybill.shipment.api.MilestoneRecorded;
+import io.waybill.shipment.api.PlatformCancellationRequested;
+import io.waybill.shipment.api.PlatformRequestAccepted;
+import io.waybill.shipment.api.PlatformRequestRejected;
+import io.waybill.shipment.api.PlatformShipmentRequested;
+import io.waybill.shipment.api.RedeliveryRequested;
+import io.waybill.shipment.api.ReturnCancelled;
+import io.waybill.shipment.api.ReturnRequested;
+import io.waybill.shipment.api.ShipmentCommands.CancelPlatformRequest;
+import io.waybill.shipment.api.ShipmentCommands.CancelReturn;
 import io.waybill.shipment.api.ShipmentCommands.ChargeOutcome;
 import io.waybill.shipment.api.ShipmentCommands.CreateOutcome;
 import io.waybill.shipment.api.ShipmentCommands.CreateShipment;
 import io.waybill.shipment.api.ShipmentCommands.MilestoneResult;
+import io.waybill.shipment.api.ShipmentCommands.OpenCustomerServiceCase;
+import io.waybill.shipment.api.ShipmentCommands.PlatformRequestOutcome;
 import io.waybill.shipment.api.ShipmentCommands.RecordCarrierInvoice;
 import io.waybill.shipment.api.ShipmentCommands.RecordExpectedCharges;
 import io.waybill.shipment.api.ShipmentCommands.RecordMilestone;
+import io.waybill.shipment.api.ShipmentCommands.RecordPlatformAcceptance;
+import io.waybill.shipment.api.ShipmentCommands.RecordPlatformRejection;
+import io.waybill.shipment.api.ShipmentCommands.RequestPlatformShipment;
+import io.waybill.shipment.api.ShipmentCommands.RequestRedelivery;
+import io.waybill.shipment.api.ShipmentCommands.RequestReturn;
 import io.waybill.shipment.api.ShipmentCommands.TenderShipment;
 import io.waybill.shipment.api.ShipmentCreated;
 import io.waybill.shipment.api.ShipmentId;
 import io.waybill.shipment.api.ShipmentStatus;
 import io.waybill.shipment.api.ShipmentTendered;
+import io.waybill.shipment.api.platform.PlatformOperation;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -59,6 +77,9 @@ class ShipmentAggregate {
     private final Set<String> sourceEventIds = new HashSet<>();
     private final Map<String, List<ChargeLine>> quotes = new HashMap<>();
     private final Map<String, List<ChargeLine>> invoices = new HashMap<>();
+    private final Map<String, PlatformRequest> platformRequests = new HashMap<>();
+    private String activeReturnRequestId;
+    private final Set<String> customerServiceCases = new HashSet<>();
 
     ShipmentAggregate() {
         // Required by Axon to rebuild the aggregate from its events.
@@ -143,6 +164,117 @@ class ShipmentAggregate {
         return new ChargeOutcome(shipmentId, command.invoiceReference(), true);
     }
 
+    @CommandHandler
+    PlatformRequestOutcome handle(RequestPlatformShipment command) {
+        requireTenant(command.tenantId());
+        CommandRules.validate(command);
+        if (platformRequests.containsKey(command.requestId()) || providerId != null) {
+            return new PlatformRequestOutcome(shipmentId, command.requestId(), false);
+        }
+        if (status.isTerminal()) {
+            throw new ConflictException("shipment " + shipmentId + " is " + status + " and cannot be sent to a platform",
+                    "shipmentId", shipmentId.toString(), "create a new shipment for the order");
+        }
+        apply(new PlatformShipmentRequested(shipmentId, tenantId, orderId, command.requestId(),
+                command.platformId(), command.occurredAt()));
+        return new PlatformRequestOutcome(shipmentId, command.requestId(), true);
+    }
+
+    @CommandHandler
+    PlatformRequestOutcome handle(RequestRedelivery command) {
+        requireTenant(command.tenantId());
+        CommandRules.validate(command);
+        if (platformRequests.containsKey(command.requestId())) {
+            return new PlatformRequestOutcome(shipmentId, command.requestId(), false);
+        }
+        requireTendered("request a redelivery");
+        if (status.isTerminal()) {
+            throw new ConflictException("shipment " + shipmentId + " is " + status + "; no redelivery is possible",
+                    "shipmentId", shipmentId.toString(), "request a redelivery only before the shipment is delivered");
+        }
+        apply(new RedeliveryRequested(shipmentId, tenantId, orderId, command.requestId(), providerId,
+                providerShipmentId, trackingNumber, failedAttempts, command.occurredAt()));
+        return new PlatformRequestOutcome(shipmentId, command.requestId(), true);
+    }
+
+    @CommandHandler
+    PlatformRequestOutcome handle(RequestReturn command) {
+        requireTenant(command.tenantId());
+        CommandRules.validate(command);
+        if (platformRequests.containsKey(command.requestId()) || activeReturnRequestId != null) {
+            return new PlatformRequestOutcome(shipmentId, command.requestId(), false);
+        }
+        requireTendered("request a return");
+        apply(new ReturnRequested(shipmentId, tenantId, orderId, command.requestId(), providerId, providerShipmentId,
+                trackingNumber, command.reason(), command.occurredAt()));
+        return new PlatformRequestOutcome(shipmentId, command.requestId(), true);
+    }
+
+    @CommandHandler
+    PlatformRequestOutcome handle(CancelReturn command) {
+        requireTenant(command.tenantId());
+        CommandRules.validate(command);
+        if (platformRequests.containsKey(command.requestId()) || activeReturnRequestId == null) {
+            return new PlatformRequestOutcome(shipmentId, command.requestId(), false);
+        }
+        apply(new ReturnCancelled(shipmentId, tenantId, orderId, command.requestId(), activeReturnRequestId,
+                providerId, providerShipmentId, command.reason(), command.occurredAt()));
+        return new PlatformRequestOutcome(shipmentId, command.requestId(), true);
+    }
+
+    @CommandHandler
+    PlatformRequestOutcome handle(CancelPlatformRequest command) {
+        requireTenant(command.tenantId());
+        CommandRules.validate(command);
+        if (platformRequests.containsKey(command.requestId())) {
+            return new PlatformRequestOutcome(shipmentId, command.requestId(), false);
+        }
+        PlatformRequest cancelled = requireRequest("cancelledRequestId", command.cancelledRequestId());
+        apply(new PlatformCancellationRequested(shipmentId, tenantId, orderId, command.requestId(),
+                command.cancelledRequestId(), cancelled.operation(), cancelled.platformId(), command.reason(),
+                command.occurredAt()));
+        return new PlatformRequestOutcome(shipmentId, command.requestId(), true);
+    }
+
+    @CommandHandler
+    PlatformRequestOutcome handle(RecordPlatformAcceptance command) {
+        requireTenant(command.tenantId());
+        PlatformRequest request = requireRequest("requestId", command.requestId());
+        CommandRules.validate(command, request.operation());
+        if (request.resolved()) {
+            return new PlatformRequestOutcome(shipmentId, command.requestId(), false);
+        }
+        apply(new PlatformRequestAccepted(shipmentId, tenantId, orderId, command.requestId(), request.platformId(),
+                request.operation(), command.platformReference(), command.trackingNumber(), command.carrier(),
+                command.occurredAt()));
+        return new PlatformRequestOutcome(shipmentId, command.requestId(), true);
+    }
+
+    @CommandHandler
+    PlatformRequestOutcome handle(RecordPlatformRejection command) {
+        requireTenant(command.tenantId());
+        PlatformRequest request = requireRequest("requestId", command.requestId());
+        CommandRules.validate(command);
+        if (request.resolved()) {
+            return new PlatformRequestOutcome(shipmentId, command.requestId(), false);
+        }
+        apply(new PlatformRequestRejected(shipmentId, tenantId, orderId, command.requestId(), request.platformId(),
+                request.operation(), command.failure(), command.code(), command.reason(), command.occurredAt()));
+        return new PlatformRequestOutcome(shipmentId, command.requestId(), true);
+    }
+
+    @CommandHandler
+    PlatformRequestOutcome handle(OpenCustomerServiceCase command) {
+        requireTenant(command.tenantId());
+        CommandRules.validate(command);
+        if (customerServiceCases.contains(command.caseId())) {
+            return new PlatformRequestOutcome(shipmentId, command.caseId(), false);
+        }
+        apply(new CustomerServiceCaseOpened(shipmentId, tenantId, orderId, command.caseId(), command.caseType(),
+                command.reason(), command.occurredAt()));
+        return new PlatformRequestOutcome(shipmentId, command.caseId(), true);
+    }
+
     @EventSourcingHandler
     void on(ShipmentCreated event) {
         shipmentId = event.shipmentId();
@@ -186,6 +318,56 @@ class ShipmentAggregate {
         invoices.put(event.invoiceReference(), event.lines());
     }
 
+    @EventSourcingHandler
+    void on(PlatformShipmentRequested event) {
+        platformRequests.put(event.requestId(), new PlatformRequest(event.platformId(),
+                PlatformOperation.CREATE_SHIPMENT, false));
+    }
+
+    @EventSourcingHandler
+    void on(RedeliveryRequested event) {
+        platformRequests.put(event.requestId(), new PlatformRequest(event.platformId(),
+                PlatformOperation.REDELIVERY, false));
+    }
+
+    @EventSourcingHandler
+    void on(ReturnRequested event) {
+        platformRequests.put(event.requestId(), new PlatformRequest(event.platformId(), PlatformOperation.RETURN,
+                false));
+        activeReturnRequestId = event.requestId();
+    }
+
+    @EventSourcingHandler
+    void on(ReturnCancelled event) {
+        platformRequests.put(event.requestId(), new PlatformRequest(event.platformId(), PlatformOperation.CANCEL,
+                false));
+        activeReturnRequestId = null;
+    }
+
+    @EventSourcingHandler
+    void on(PlatformCancellationRequested event) {
+        platformRequests.put(event.requestId(), new PlatformRequest(event.platformId(), PlatformOperation.CANCEL,
+                false));
+    }
+
+    @EventSourcingHandler
+    void on(PlatformRequestAccepted event) {
+        platformRequests.computeIfPresent(event.requestId(), (id, request) -> request.resolve());
+    }
+
+    @EventSourcingHandler
+    void on(PlatformRequestRejected event) {
+        platformRequests.computeIfPresent(event.requestId(), (id, request) -> request.resolve());
+        if (event.requestId().equals(activeReturnRequestId)) {
+            activeReturnRequestId = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(CustomerServiceCaseOpened event) {
+        customerServiceCases.add(event.caseId());
+    }
+
     /** Returns true for an exact repeat of a stored document; rejects a changed one with the same reference. */
     private static boolean repeatsDocument(Map<String, List<ChargeLine>> documents, String field, String reference,
                                            List<ChargeLine> lines) {
@@ -222,5 +404,26 @@ class ShipmentAggregate {
         }
     }
 
+    private void requireTendered(String action) {
+        if (providerId == null) {
+            throw new ConflictException("shipment " + shipmentId + " was never tendered to a delivery platform",
+                    "shipmentId", shipmentId.toString(), "tender the shipment before asking to " + action);
+        }
+    }
 
+    private PlatformRequest requireRequest(String field, String requestId) {
+        PlatformRequest request = requestId == null ? null : platformRequests.get(requestId);
+        if (request == null) {
+            throw new NotFoundException(field, requestId);
+        }
+        return request;
+    }
+
+    /** A request recorded for a delivery platform, and whether its outcome is known yet. */
+    private record PlatformRequest(PartnerId platformId, PlatformOperation operation, boolean resolved) {
+
+        PlatformRequest resolve() {
+            return new PlatformRequest(platformId, operation, true);
+        }
+    }
 }

@@ -5,7 +5,10 @@ import io.waybill.order.api.OrderCancelled;
 import io.waybill.order.api.OrderHoldReleased;
 import io.waybill.order.api.OrderId;
 import io.waybill.order.api.OrderPlacedOnHold;
+import io.waybill.order.api.OrderMarkedReturnPending;
 import io.waybill.order.api.OrderReleased;
+import io.waybill.order.api.OrderRestocked;
+import io.waybill.order.api.OrderReturnCancelled;
 import io.waybill.order.api.OrderStatus;
 import io.waybill.shipment.api.ShipmentCreated;
 import io.waybill.shipment.api.ShipmentId;
@@ -56,6 +59,25 @@ public class CommandDirectory {
     @EventHandler
     void on(OrderCancelled event) {
         updateStatus(event.orderId(), OrderStatus.CANCELLED);
+    }
+
+    /** A cancelled order stays cancelled while one of its shipments comes back. */
+    @EventHandler
+    void on(OrderMarkedReturnPending event) {
+        jdbc.update("UPDATE order_directory SET status = ? WHERE order_id = ? AND status <> ?",
+                OrderStatus.RETURN_PENDING.name(), event.orderId().value(), OrderStatus.CANCELLED.name());
+    }
+
+    @EventHandler
+    void on(OrderReturnCancelled event) {
+        jdbc.update("UPDATE order_directory SET status = ? WHERE order_id = ? AND status = ?",
+                OrderStatus.RELEASED.name(), event.orderId().value(), OrderStatus.RETURN_PENDING.name());
+    }
+
+    @EventHandler
+    void on(OrderRestocked event) {
+        jdbc.update("UPDATE order_directory SET status = ? WHERE order_id = ? AND status <> ?",
+                OrderStatus.RETURNED.name(), event.orderId().value(), OrderStatus.CANCELLED.name());
     }
 
     @EventHandler

@@ -4,6 +4,7 @@ import io.waybill.order.OrderModule;
 import io.waybill.shipment.ShipmentModule;
 import java.util.Map;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,9 @@ class MessagingConfiguration {
         return configurer -> {
             OrderModule.configure(configurer);
             ShipmentModule.configure(configurer);
+            // An outcome that could not be recorded is retried, never skipped; see PlatformRequestDispatcher.
+            configurer.eventProcessing().registerListenerInvocationErrorHandler("platform-requests",
+                    config -> PropagatingErrorHandler.instance());
         };
     }
 

@@ -21,11 +21,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * folder, real Axon processors, real WebFlux. Spring caches the context, so test classes with the
  * same configuration share one running ledger; tests therefore use unique ERP order numbers
  * ({@link #uniqueErpOrderNumber()}) instead of expecting an empty database.
+ *
+ * <p>Tenant {@value #TENANT} has the routing and failed-delivery processes switched off, so tests
+ * that create, tender and record milestones by hand see only the events they cause. Tests of the
+ * processes use {@link #ROUTED_TENANT}, which runs them with the default settings.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class LedgerIntegrationTest {
 
     protected static final String TENANT = "acme";
+    protected static final String ROUTED_TENANT = "acme-routed";
 
     private static final Path DATA_DIRECTORY = createDataDirectory();
 
@@ -40,6 +45,8 @@ public abstract class LedgerIntegrationTest {
     @DynamicPropertySource
     static void embeddedDatabase(DynamicPropertyRegistry registry) {
         registry.add("waybill.embedded-db.data-directory", () -> DATA_DIRECTORY.resolve("pgdata").toString());
+        registry.add("waybill.processes.tenants." + TENANT + ".routing.enabled", () -> "false");
+        registry.add("waybill.processes.tenants." + TENANT + ".failed-delivery.enabled", () -> "false");
     }
 
     @BeforeEach

@@ -1,5 +1,6 @@
 package io.waybill.order.api;
 
+import io.waybill.kernel.Money;
 import io.waybill.kernel.TenantId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,6 +43,47 @@ public final class OrderCommands {
      */
     public record RecordCarrierHandover(@TargetAggregateIdentifier OrderId orderId, TenantId tenantId,
                                         String shipmentId, Instant occurredAt) {
+    }
+
+    /**
+     * Marks the order as waiting for one of its shipments to come back. Repeating it for a shipment
+     * that is already return-pending is a no-op.
+     */
+    public record MarkOrderReturnPending(@TargetAggregateIdentifier OrderId orderId, TenantId tenantId,
+                                         String shipmentId, String reason, Instant occurredAt) {
+    }
+
+    /**
+     * Withdraws a pending return, for example because the shipment was delivered after all. A
+     * shipment that is not return-pending is left as it is.
+     */
+    public record CancelOrderReturn(@TargetAggregateIdentifier OrderId orderId, TenantId tenantId,
+                                    String shipmentId, String reason, Instant occurredAt) {
+    }
+
+    /** Records that a returned shipment's goods are back in stock. Repeating it for the same shipment is a no-op. */
+    public record RestockOrder(@TargetAggregateIdentifier OrderId orderId, TenantId tenantId, String shipmentId,
+                               Instant occurredAt) {
+    }
+
+    /**
+     * Credits the customer with the order value that has not been credited yet. {@code creditId} is
+     * chosen by the sender and makes the command idempotent: the same id never credits twice.
+     */
+    public record IssueCustomerCredit(@TargetAggregateIdentifier OrderId orderId, TenantId tenantId,
+                                      String creditId, String shipmentId, String reason, Instant occurredAt) {
+    }
+
+    /**
+     * Reverses an issued credit with a counter-entry; the credit itself stays on record. Reversing
+     * the same credit again is a no-op.
+     */
+    public record ReverseCustomerCredit(@TargetAggregateIdentifier OrderId orderId, TenantId tenantId,
+                                        String creditId, String reason, Instant occurredAt) {
+    }
+
+    /** Result of {@link IssueCustomerCredit}: the amount credited, and whether this call issued it. */
+    public record CreditOutcome(OrderId orderId, String creditId, Money amount, boolean issued) {
     }
 
     /** Result of {@link ReleaseOrder}: the order id and whether this call created it. */

@@ -5,7 +5,8 @@ import io.waybill.kernel.WorldEvent;
 
 /** Every event the Order aggregate records. */
 public sealed interface OrderEvent extends WorldEvent permits OrderReleased, OrderPlacedOnHold, OrderHoldReleased,
-        OrderCancelled, OrderHandedToCarrier {
+        OrderCancelled, OrderHandedToCarrier, OrderMarkedReturnPending, OrderReturnCancelled, OrderRestocked,
+        CustomerCreditIssued, CustomerCreditReversed {
 
     OrderId orderId();
 

@@ -4,5 +4,9 @@ package io.waybill.order.api;
 public enum OrderStatus {
     RELEASED,
     ON_HOLD,
-    CANCELLED
+    CANCELLED,
+    /** A shipment of the order is on its way back to the sender. */
+    RETURN_PENDING,
+    /** Every returned shipment is back in stock. */
+    RETURNED
 }

@@ -6,7 +6,9 @@ import io.waybill.order.api.OrderId;
 
 /** Every event the Shipment aggregate records. */
 public sealed interface ShipmentEvent extends WorldEvent permits ShipmentCreated, ShipmentTendered, MilestoneRecorded,
-        ExpectedChargesRecorded, CarrierInvoiceRecorded {
+        ExpectedChargesRecorded, CarrierInvoiceRecorded, PlatformShipmentRequested, RedeliveryRequested, ReturnRequested,
+        ReturnCancelled, PlatformCancellationRequested, PlatformRequestAccepted, PlatformRequestRejected,
+        CustomerServiceCaseOpened {
 
     ShipmentId shipmentId();
 
