@@ -10,6 +10,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The Waybill service started inside the importer's JVM, with its own defaults: the embedded
  * PostgreSQL in {@code .waybill/pgdata} under the working directory unless {@code WAYBILL_DATA_DIR}
  * or {@code WAYBILL_DB_URL} is set. The importer still talks to it only over HTTP.
+ *
+ * <p>The routing and failed-delivery processes are switched off for the importing tenant. The data
+ * already says how each order was shipped and delivered; routing would tender every released order
+ * to a delivery platform of its own choosing, and the imported tender would then be rejected.
  */
 final class EmbeddedLedger implements AutoCloseable {
 
@@ -20,11 +24,13 @@ final class EmbeddedLedger implements AutoCloseable {
     }
 
     /** Starts the service on a free loopback port and returns once it accepts requests. */
-    static EmbeddedLedger start() {
+    static EmbeddedLedger start(String tenant) {
         // Command-line arguments, because they take precedence over the service's application.yml.
         ConfigurableApplicationContext context = new SpringApplicationBuilder(WaybillApplication.class)
                 .run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
-                        "--logging.level.root=error");
+                        "--logging.level.root=error",
+                        "--waybill.processes.tenants." + tenant + ".routing.enabled=false",
+                        "--waybill.processes.tenants." + tenant + ".failed-delivery.enabled=false");
         return new EmbeddedLedger(context);
     }
 

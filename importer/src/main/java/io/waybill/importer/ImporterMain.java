@@ -23,9 +23,10 @@ public final class ImporterMain implements Callable<Integer> {
     Path data;
 
     @Option(names = "--url", paramLabel = "URL",
-            description = "Base URL of a running Waybill service, for example http://localhost:8080. Without it the"
-                    + " importer starts the service in-process with its defaults (embedded PostgreSQL in"
-                    + " .waybill/ under the working directory) and stops it at the end.")
+            description = "Base URL of a running Waybill service, for example http://localhost:8080, started with"
+                    + " routing off for the tenant (--waybill.processes.tenants.olist.routing.enabled=false)."
+                    + " Without it the importer starts the service in-process with its defaults (embedded"
+                    + " PostgreSQL in .waybill/ under the working directory) and stops it at the end.")
     URI url;
 
     @Option(names = "--tenant", defaultValue = "olist", paramLabel = "TENANT",
@@ -59,7 +60,7 @@ public final class ImporterMain implements Callable<Integer> {
                 return importer.run(url).exitCode();
             }
             System.out.println("Starting Waybill in-process (no --url given)...");
-            try (EmbeddedLedger ledger = EmbeddedLedger.start()) {
+            try (EmbeddedLedger ledger = EmbeddedLedger.start(tenant)) {
                 System.out.println("Waybill is listening on " + ledger.url());
                 return importer.run(ledger.url()).exitCode();
             }

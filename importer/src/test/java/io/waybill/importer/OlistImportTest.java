@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class OlistImportTest extends ImporterIntegrationTest {
 
-    private static final String TENANT = "olist-test";
-
     @Test
     void importMatchesCsvAndRerunAddsNothing() throws Exception {
         Path olist = SharedData.olistFolderOrSkip();
@@ -122,7 +120,7 @@ class OlistImportTest extends ImporterIntegrationTest {
     private Result runImport(Path olist) throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        OlistImport.Options options = new OlistImport.Options(olist, TENANT, 16, Duration.ofSeconds(30));
+        OlistImport.Options options = new OlistImport.Options(olist, FULL_IMPORT_TENANT, 16, Duration.ofSeconds(30));
         Result result = new OlistImport(options, out, out, false).run(url());
         System.out.println(output.toString(StandardCharsets.UTF_8));
         return result;

@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class RestartDuringImportTest {
 
+    private static final String TENANT = "olist-restart";
     private static final int ORDERS = 500;
     private static final long EVENTS_BEFORE_STOP = 150;
 
@@ -79,10 +80,12 @@ class RestartDuringImportTest {
     }
 
     private static ConfigurableApplicationContext start(Path dataDirectory, String... settings) {
-        String[] arguments = new String[settings.length + 2];
+        String[] arguments = new String[settings.length + 4];
         arguments[0] = "--server.port=0";
         arguments[1] = "--waybill.embedded-db.data-directory=" + dataDirectory;
-        System.arraycopy(settings, 0, arguments, 2, settings.length);
+        arguments[2] = "--waybill.processes.tenants." + TENANT + ".routing.enabled=false";
+        arguments[3] = "--waybill.processes.tenants." + TENANT + ".failed-delivery.enabled=false";
+        System.arraycopy(settings, 0, arguments, 4, settings.length);
         return new SpringApplicationBuilder(WaybillApplication.class).run(arguments);
     }
 
@@ -98,7 +101,7 @@ class RestartDuringImportTest {
     private static Result runImport(Path folder, URI url) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        OlistImport.Options options = new OlistImport.Options(folder, "olist-restart", 8, Duration.ofSeconds(1));
+        OlistImport.Options options = new OlistImport.Options(folder, TENANT, 8, Duration.ofSeconds(1));
         try {
             return new OlistImport(options, out, out, false).run(url);
         } catch (Exception e) {

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
 public final class ImportRun {
 
     private static final Pattern LINE_FIELD = Pattern.compile("^lines\\[(\\d+)]");
+    private static final String ROUTING_HINT = "; if the service routes this tenant's orders itself, it tendered the"
+            + " shipment first: start it with --waybill.processes.tenants.<tenant>.routing.enabled=false";
 
     private final OrderApi orders;
     private final ShipmentApi shipments;
@@ -222,7 +224,8 @@ public final class ImportRun {
                 return call.send();
             } catch (ApiRejectedException e) {
                 SourceLine blamed = what.endsWith(", release") ? releaseSource(e.field()) : source;
-                reject(blamed, what, "the service rejected it: " + e.getMessage());
+                String hint = what.endsWith(", tender") && e.status() == 409 ? ROUTING_HINT : "";
+                reject(blamed, what, "the service rejected it: " + e.getMessage() + hint);
                 return null;
             } catch (ServiceUnreachableException e) {
                 if (stoppedBy == null) {

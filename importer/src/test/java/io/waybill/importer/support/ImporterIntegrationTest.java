@@ -16,10 +16,16 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of importer tests that need a running service: the real Waybill application on embedded
  * PostgreSQL in a temporary folder, reached over HTTP. Test classes with this configuration share
- * one running service, so each uses its own tenant.
+ * one running service, so each uses its own tenant from {@link #TENANTS}. Those tenants import
+ * history, so the routing and failed-delivery processes are off for them, as the importer's
+ * in-process service does for its tenant.
  */
 @SpringBootTest(classes = WaybillApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ImporterIntegrationTest {
+
+    protected static final String FULL_IMPORT_TENANT = "olist-test";
+    protected static final String REJECTIONS_TENANT = "olist-rejections";
+    private static final String[] TENANTS = {FULL_IMPORT_TENANT, REJECTIONS_TENANT};
 
     private static final Path DATA_DIRECTORY = createDataDirectory();
 
@@ -32,6 +38,10 @@ public abstract class ImporterIntegrationTest {
     @DynamicPropertySource
     static void embeddedDatabase(DynamicPropertyRegistry registry) {
         registry.add("waybill.embedded-db.data-directory", () -> DATA_DIRECTORY.resolve("pgdata").toString());
+        for (String tenant : TENANTS) {
+            registry.add("waybill.processes.tenants." + tenant + ".routing.enabled", () -> "false");
+            registry.add("waybill.processes.tenants." + tenant + ".failed-delivery.enabled", () -> "false");
+        }
     }
 
     protected URI url() {
