@@ -14,8 +14,10 @@ import io.waybill.order.api.OrderCommands.CancelOrderReturn;
 import io.waybill.order.api.OrderCommands.CreditOutcome;
 import io.waybill.order.api.OrderCommands.IssueCustomerCredit;
 import io.waybill.order.api.OrderCommands.MarkOrderReturnPending;
+import io.waybill.order.api.OrderCommands.PaymentOutcome;
 import io.waybill.order.api.OrderCommands.PlaceOrderOnHold;
 import io.waybill.order.api.OrderCommands.RecordCarrierHandover;
+import io.waybill.order.api.OrderCommands.RecordPayment;
 import io.waybill.order.api.OrderCommands.ReleaseOrder;
 import io.waybill.order.api.OrderCommands.ReleaseOrderHold;
 import io.waybill.order.api.OrderCommands.ReleaseOutcome;
@@ -31,6 +33,7 @@ import io.waybill.order.api.OrderReleased;
 import io.waybill.order.api.OrderRestocked;
 import io.waybill.order.api.OrderReturnCancelled;
 import io.waybill.order.api.OrderStatus;
+import io.waybill.order.api.PaymentRecorded;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,6 +66,7 @@ class OrderAggregate {
     private final Set<String> restockedShipments = new HashSet<>();
     private final Map<String, Money> issuedCredits = new HashMap<>();
     private final Set<String> reversedCredits = new HashSet<>();
+    private final Map<String, PaymentRecorded> payments = new HashMap<>();
 
     OrderAggregate() {
         // Required by Axon to rebuild the aggregate from its events.
@@ -214,6 +218,29 @@ class OrderAggregate {
         return issued;
     }
 
+    /**
+     * Records a customer payment. A payment is accepted in any order status, because the money has
+     * moved whatever happened to the order; reconciliation shows the order as overpaid if it was.
+     */
+    @CommandHandler
+    PaymentOutcome handle(RecordPayment command) {
+        requireTenant(command.tenantId());
+        PaymentRules.validate(command, currency);
+        PaymentRecorded recorded = payments.get(command.paymentReference());
+        if (recorded != null) {
+            if (!PaymentRules.sameContent(recorded, command)) {
+                throw new ConflictException("payment " + command.paymentReference()
+                        + " was already recorded with other content", "paymentReference",
+                        command.paymentReference(),
+                        "send the original payment again, or give a different payment a new reference");
+            }
+            return new PaymentOutcome(orderId, command.paymentReference(), false);
+        }
+        apply(new PaymentRecorded(orderId, tenantId, command.paymentReference(), command.method(),
+                command.amount(), command.installments(), command.occurredAt()));
+        return new PaymentOutcome(orderId, command.paymentReference(), true);
+    }
+
     @EventSourcingHandler
     void on(OrderReleased event) {
         orderId = event.orderId();
@@ -278,6 +305,11 @@ class OrderAggregate {
     @EventSourcingHandler
     void on(CustomerCreditReversed event) {
         reversedCredits.add(event.creditId());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRecorded event) {
+        payments.put(event.paymentReference(), event);
     }
 
     private void requireTenant(TenantId caller) {

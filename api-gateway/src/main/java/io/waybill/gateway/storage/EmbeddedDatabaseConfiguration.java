@@ -34,6 +34,9 @@ class EmbeddedDatabaseConfiguration {
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(workingDirectory.toFile())
+                // Spring closes the database after the beans that use it. The library's own JVM hook
+                // would stop it in parallel, before the event processors release their token claims.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("full_page_writes", "on")

@@ -22,9 +22,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * same configuration share one running ledger; tests therefore use unique ERP order numbers
  * ({@link #uniqueErpOrderNumber()}) instead of expecting an empty database.
  *
- * <p>Tenant {@value #TENANT} has the routing and failed-delivery processes switched off, so tests
- * that create, tender and record milestones by hand see only the events they cause. Tests of the
- * processes use {@link #ROUTED_TENANT}, which runs them with the default settings.
+ * <p>The routing and failed-delivery processes are switched off for every tenant but
+ * {@link #ROUTED_TENANT}, so tests that create, tender and record milestones by hand (in
+ * {@value #TENANT} or a tenant of their own) see only the events they cause. Tests of the processes
+ * use {@link #ROUTED_TENANT}, which runs them with the default settings.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class LedgerIntegrationTest {
@@ -45,8 +46,11 @@ public abstract class LedgerIntegrationTest {
     @DynamicPropertySource
     static void embeddedDatabase(DynamicPropertyRegistry registry) {
         registry.add("waybill.embedded-db.data-directory", () -> DATA_DIRECTORY.resolve("pgdata").toString());
-        registry.add("waybill.processes.tenants." + TENANT + ".routing.enabled", () -> "false");
-        registry.add("waybill.processes.tenants." + TENANT + ".failed-delivery.enabled", () -> "false");
+        registry.add("waybill.processes.defaults.routing.enabled", () -> "false");
+        registry.add("waybill.processes.defaults.failed-delivery.enabled", () -> "false");
+        registry.add("waybill.processes.tenants." + ROUTED_TENANT + ".routing.enabled", () -> "true");
+        registry.add("waybill.processes.tenants." + ROUTED_TENANT + ".failed-delivery.enabled", () -> "true");
+        registry.add("waybill.tenants." + ReadModels.SAO_PAULO_TENANT + ".time-zone", () -> "America/Sao_Paulo");
     }
 
     @BeforeEach

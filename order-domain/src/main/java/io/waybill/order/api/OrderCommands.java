@@ -84,6 +84,21 @@ public final class OrderCommands {
 
     /** Result of {@link IssueCustomerCredit}: the amount credited, and whether this call issued it. */
     public record CreditOutcome(OrderId orderId, String creditId, Money amount, boolean issued) {
+
+    }
+
+    /**
+     * Records a customer payment against the order. Repeating a payment reference with the same
+     * content is a no-op; the same reference with other content is rejected as a conflict. The amount
+     * must be positive and in the order currency; {@code installments} runs from 1 to 99.
+     */
+    public record RecordPayment(@TargetAggregateIdentifier OrderId orderId, TenantId tenantId,
+                                String paymentReference, PaymentMethod method, Money amount, int installments,
+                                Instant occurredAt) {
+    }
+
+    /** Result of {@link RecordPayment}: whether this call recorded the payment or repeated it. */
+    public record PaymentOutcome(OrderId orderId, String paymentReference, boolean recorded) {
     }
 
     /** Result of {@link ReleaseOrder}: the order id and whether this call created it. */

@@ -6,7 +6,7 @@ import io.waybill.kernel.WorldEvent;
 /** Every event the Order aggregate records. */
 public sealed interface OrderEvent extends WorldEvent permits OrderReleased, OrderPlacedOnHold, OrderHoldReleased,
         OrderCancelled, OrderHandedToCarrier, OrderMarkedReturnPending, OrderReturnCancelled, OrderRestocked,
-        CustomerCreditIssued, CustomerCreditReversed {
+        CustomerCreditIssued, CustomerCreditReversed, PaymentRecorded {
 
     OrderId orderId();
 
