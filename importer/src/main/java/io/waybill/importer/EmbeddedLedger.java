@@ -1,6 +1,7 @@
 package io.waybill.importer;
 
 import io.waybill.gateway.WaybillApplication;
+import io.waybill.importer.olist.OlistValues;
 import java.net.URI;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -13,7 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>The routing and failed-delivery processes are switched off for the importing tenant. The data
  * already says how each order was shipped and delivered; routing would tender every released order
- * to a delivery platform of its own choosing, and the imported tender would then be rejected.
+ * to a delivery platform of its own choosing, and the imported tender would then be rejected. The
+ * tenant's time zone is Sao Paulo's, so that KPIs count days as the Olist timestamps do.
  */
 final class EmbeddedLedger implements AutoCloseable {
 
@@ -30,7 +32,8 @@ final class EmbeddedLedger implements AutoCloseable {
                 .run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
                         "--logging.level.root=error",
                         "--waybill.processes.tenants." + tenant + ".routing.enabled=false",
-                        "--waybill.processes.tenants." + tenant + ".failed-delivery.enabled=false");
+                        "--waybill.processes.tenants." + tenant + ".failed-delivery.enabled=false",
+                        "--waybill.tenants." + tenant + ".time-zone=" + OlistValues.OLIST_ZONE.getId());
         return new EmbeddedLedger(context);
     }
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         description = {
             "Imports the Olist order life cycle (orders, items, customers, payments) into Waybill through its",
             "public HTTP process APIs, then prints a report read back from the service.",
-            "Exit status: 0 all records imported, 1 some records rejected or not sent, 2 unreadable input,",
+            "Exit status: 0 all records imported, 1 some records rejected, 2 unreadable input,",
             "3 the service stopped answering (rerun the same command to continue)."})
 public final class ImporterMain implements Callable<Integer> {
 
@@ -24,8 +24,7 @@ public final class ImporterMain implements Callable<Integer> {
 
     @Option(names = "--url", paramLabel = "URL",
             description = "Base URL of a running Waybill service, for example http://localhost:8080, started with"
-                    + " routing off for the tenant (--waybill.processes.tenants.olist.routing.enabled=false)."
-                    + " Without it the importer starts the service in-process with its defaults (embedded"
+                    + " the tenant settings in docs/olist.md. Without it the importer starts the service in-process with its defaults (embedded"
                     + " PostgreSQL in .waybill/ under the working directory) and stops it at the end.")
     URI url;
 
@@ -42,6 +41,11 @@ public final class ImporterMain implements Callable<Integer> {
                     + " as failed (default: ${DEFAULT-VALUE}).")
     long retrySeconds;
 
+    @Option(names = "--report-wait", defaultValue = "600", paramLabel = "SECONDS",
+            description = "How long the report waits for the service's read models to process the import"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long reportWaitSeconds;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ImporterMain()).execute(args));
     }
@@ -53,7 +57,7 @@ public final class ImporterMain implements Callable<Integer> {
             return OlistImport.EXIT_BAD_INPUT;
         }
         OlistImport.Options options = new OlistImport.Options(data, tenant, concurrency,
-                Duration.ofSeconds(Math.max(retrySeconds, 0)));
+                Duration.ofSeconds(Math.max(retrySeconds, 0)), Duration.ofSeconds(Math.max(reportWaitSeconds, 0)));
         OlistImport importer = new OlistImport(options, System.out, System.err, System.console() != null);
         try {
             if (url != null) {

@@ -1,22 +1,19 @@
 package io.waybill.importer;
 
-import io.waybill.importer.client.ApiRejectedException;
 import io.waybill.importer.client.AuditApi;
 import io.waybill.importer.client.ChargeApi;
 import io.waybill.importer.client.OrderApi;
 import io.waybill.importer.client.PaymentApi;
-import io.waybill.importer.client.ServiceCapabilities;
-import io.waybill.importer.client.ServiceUnreachableException;
+import io.waybill.importer.client.QueryApi;
 import io.waybill.importer.client.ShipmentApi;
 import io.waybill.importer.client.WaybillHttp;
 import io.waybill.importer.mapping.OlistMapping;
 import io.waybill.importer.mapping.OrderPlan;
 import io.waybill.importer.olist.InvalidDatasetException;
 import io.waybill.importer.olist.OlistDataset;
-import io.waybill.importer.olist.OlistValues;
 import io.waybill.importer.olist.RejectedRecord;
-import io.waybill.importer.report.HistoryReportReader;
 import io.waybill.importer.report.LedgerReport;
+import io.waybill.importer.report.QueryReportReader;
 import io.waybill.importer.report.ReportException;
 import io.waybill.importer.run.ImportRun;
 import io.waybill.importer.run.ImportStats;
@@ -25,9 +22,11 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +36,7 @@ public final class OlistImport {
 
     /** Exit status when every record was imported. */
     public static final int EXIT_OK = 0;
-    /** Exit status when at least one record was rejected or not sent. */
+    /** Exit status when at least one record was rejected. */
     public static final int EXIT_RECORDS_FAILED = 1;
     /** Exit status when the data folder cannot be read. */
     public static final int EXIT_BAD_INPUT = 2;
@@ -45,10 +44,11 @@ public final class OlistImport {
     public static final int EXIT_SERVICE_UNREACHABLE = 3;
 
     /**
-     * @param concurrency orders in flight at once
-     * @param retryWindow how long a request is retried after temporary failures before it counts as failed
+     * @param concurrency    orders in flight at once
+     * @param retryWindow    how long a request is retried after temporary failures before it counts as failed
+     * @param catchUpTimeout how long the report waits for the read models to process the import
      */
-    public record Options(Path data, String tenant, int concurrency, Duration retryWindow) {
+    public record Options(Path data, String tenant, int concurrency, Duration retryWindow, Duration catchUpTimeout) {
     }
 
     /**
@@ -86,40 +86,14 @@ public final class OlistImport {
 
         WaybillHttp http = new WaybillHttp(url, options.tenant(), options.retryWindow());
         ImportStats stats = new ImportStats();
-        ServiceCapabilities capabilities;
-        try {
-            capabilities = ServiceCapabilities.read(http);
-        } catch (ApiRejectedException | ServiceUnreachableException e) {
-            String failure = "cannot read the API description of " + url + ": " + e.getMessage();
-            err.println(failure);
-            return new Result(dataset, stats, rejections, null, failure, EXIT_SERVICE_UNREACHABLE, Duration.ZERO,
-                    Duration.ZERO);
-        }
-        List<String> pending = new ArrayList<>();
-        PaymentApi payments = null;
-        if (capabilities.offers(ServiceCapabilities.PAYMENTS)) {
-            payments = new PaymentApi(http);
-        } else {
-            pending.add("the service offers no payment API (" + ServiceCapabilities.PAYMENTS + "), so no payment was"
-                    + " sent and the payment figures are not available");
-        }
-        ChargeApi charges = null;
-        if (capabilities.offers(ServiceCapabilities.EXPECTED_CHARGES)) {
-            charges = new ChargeApi(http);
-        } else {
-            pending.add("the service offers no expected charge API (" + ServiceCapabilities.EXPECTED_CHARGES
-                    + "), so no freight was sent and the freight total is not available");
-        }
-        pending.forEach(line -> err.println("warning: " + line));
-
         out.printf(Locale.ROOT, "Importing into %s as tenant %s, %d orders at a time%n", url, options.tenant(),
                 options.concurrency());
         ImportRun run;
         Duration importTime;
         try (Progress progress = new Progress(out, err, terminal, plans.size(), stats, http::requestCount,
                 http::retryCount)) {
-            run = new ImportRun(new OrderApi(http), new ShipmentApi(http), payments, charges, options.concurrency(),
-                    stats, rejection -> {
+            run = new ImportRun(new OrderApi(http), new ShipmentApi(http), new PaymentApi(http), new ChargeApi(http),
+                    options.concurrency(), stats, rejection -> {
                         rejections.add(rejection);
                         progress.error(rejection.toErrorLine());
                     });
@@ -133,7 +107,7 @@ public final class OlistImport {
         printSummary(stats, rejections.size(), importTime);
 
         if (run.stoppedBy() != null) {
-            String failure = "stopped early because the service stopped answering: " + run.stoppedBy().getMessage()
+            String failure = "stopped early because the service became unreachable: " + run.stoppedBy().getMessage()
                     + "; start it again and rerun the same command, which skips what is already stored";
             err.println(failure);
             return new Result(dataset, stats, rejections, null, failure, EXIT_SERVICE_UNREACHABLE, importTime,
@@ -143,7 +117,7 @@ public final class OlistImport {
         long reportStart = System.nanoTime();
         LedgerReport report;
         try {
-            report = readReport(http, stats, charges != null, pending);
+            report = readReport(http, stats, plans);
         } catch (ReportException e) {
             err.println(e.getMessage());
             return new Result(dataset, stats, rejections, null, e.getMessage(), EXIT_SERVICE_UNREACHABLE, importTime,
@@ -154,22 +128,28 @@ public final class OlistImport {
         report.print(out);
         out.printf(Locale.ROOT, "Report read in %.1f s%n", reportTime.toMillis() / 1000.0);
 
-        boolean complete = rejections.isEmpty() && stats.paymentsSkipped() == 0 && stats.chargesSkipped() == 0;
-        return new Result(dataset, stats, rejections, report, null, complete ? EXIT_OK : EXIT_RECORDS_FAILED,
-                importTime, reportTime);
+        return new Result(dataset, stats, rejections, report, null,
+                rejections.isEmpty() ? EXIT_OK : EXIT_RECORDS_FAILED, importTime, reportTime);
     }
 
-    private LedgerReport readReport(WaybillHttp http, ImportStats stats, boolean freightSent, List<String> pending)
+    private LedgerReport readReport(WaybillHttp http, ImportStats stats, List<OrderPlan> plans)
             throws ReportException {
-        out.println("Reading the report back from the service...");
-        Map<String, String> orders = new HashMap<>();
-        Map<String, String> shipments = stats.waybillShipmentIds();
-        stats.waybillOrderIds().forEach((olistId, orderId) -> orders.put(orderId, shipments.get(olistId)));
-        List<String> notes = new ArrayList<>(pending);
-        notes.add("figures come from the audit histories because the service offers no query API for them;"
-                + " only the orders this run imported are counted");
-        return new HistoryReportReader(new AuditApi(http), options.concurrency(), OlistValues.OLIST_ZONE)
-                .read(orders, freightSent, notes);
+        out.println("Waiting for the read models to catch up, then reading the report...");
+        Map<String, String> orderIds = stats.waybillOrderIds();
+        Map<String, String> shipmentIds = stats.waybillShipmentIds();
+        List<String> withoutShipment = new ArrayList<>();
+        orderIds.forEach((olistId, orderId) -> {
+            if (!shipmentIds.containsKey(olistId)) {
+                withoutShipment.add(orderId);
+            }
+        });
+        // Shipments are created at the release time, and the read models count days in the tenant's zone.
+        LocalDate firstDay = plans.stream().map(plan -> plan.release().releasedAt()).min(Instant::compareTo)
+                .map(at -> at.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1)).orElse(LocalDate.now());
+        LocalDate lastDay = plans.stream().map(plan -> plan.release().releasedAt()).max(Instant::compareTo)
+                .map(at -> at.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1)).orElse(LocalDate.now());
+        return new QueryReportReader(new QueryApi(http), new AuditApi(http), options.concurrency(),
+                options.catchUpTimeout()).read(withoutShipment, firstDay, lastDay);
     }
 
     private void printSummary(ImportStats stats, int rejected, Duration elapsed) {
@@ -182,10 +162,9 @@ public final class OlistImport {
                         : String.format(Locale.ROOT, "; %,d cancels not sent because a carrier had the order",
                         stats.cancelsNotSent()));
         out.println("  milestones " + stats.milestoneOutcomes());
-        out.printf(Locale.ROOT, "  freight charges %,d new, %,d already stored, %,d not sent;"
-                        + " payments %,d new, %,d already stored, %,d not sent%n",
-                stats.chargesRecorded(), stats.chargesRepeated(), stats.chargesSkipped(), stats.paymentsRecorded(),
-                stats.paymentsRepeated(), stats.paymentsSkipped());
+        out.printf(Locale.ROOT, "  freight charges %,d new, %,d already stored; payments %,d new, %,d already"
+                        + " stored, %,d of 0.00 not sent%n", stats.chargesRecorded(), stats.chargesRepeated(),
+                stats.paymentsRecorded(), stats.paymentsRepeated(), stats.zeroPaymentsNotSent());
         out.printf(Locale.ROOT, "  rejected records: %,d; requests that stored something new: %,d%n", rejected,
                 stats.changes());
     }

@@ -43,7 +43,8 @@ class RejectedRecordsTest extends ImporterIntegrationTest {
                 .write();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        OlistImport.Options options = new OlistImport.Options(folder, REJECTIONS_TENANT, 4, Duration.ofSeconds(5));
+        OlistImport.Options options = new OlistImport.Options(folder, REJECTIONS_TENANT, 4, Duration.ofSeconds(5),
+                Duration.ofMinutes(5));
         result = new OlistImport(options, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), false).run(url());
         errors = err.toString(StandardCharsets.UTF_8);

@@ -60,32 +60,25 @@ class RestartDuringImportTest {
 
         LedgerReport report = rerun.report();
         assertThat(report).as("report of the rerun; failure: %s", rerun.failure()).isNotNull();
+        OlistImportTest.assertReport(expected, report);
         assertAll(
                 () -> assertThat(interrupted.exitCode()).as("exit code of the interrupted run")
                         .isEqualTo(OlistImport.EXIT_SERVICE_UNREACHABLE),
                 () -> assertThat(interrupted.stats().ordersDone()).as("orders attempted before the stop")
                         .isLessThan(ORDERS),
                 () -> assertThat(rerun.rejections()).as("rejected records of the rerun").isEmpty(),
-                () -> assertThat(report.ordersByStatus()).as("orders by status").isEqualTo(expected.ordersByStatus()),
-                () -> assertThat(report.deliveredOrders()).as("delivered orders").isEqualTo(expected.deliveredOrders()),
-                () -> assertThat(report.onTimeDeliveries()).as("on-time deliveries")
-                        .isEqualTo(expected.onTimeDeliveries()),
-                () -> assertThat(report.milestonesRecorded()).as("milestones").isEqualTo(expected.milestones()),
-                () -> assertThat(report.conflictingMilestones()).as("conflicting milestones")
-                        .isEqualTo(expected.conflictingMilestones()),
-                () -> assertThat(report.itemsTotal()).as("items total").isEqualByComparingTo(expected.itemsTotal()),
                 () -> assertThat(events).as("events stored, none twice")
-                        .isEqualTo(OlistImportTest.expectedEvents(expected, rerun)));
-        OlistImportTest.assertMoneyFigures(expected, rerun);
+                        .isEqualTo(OlistImportTest.expectedEvents(expected)));
     }
 
     private static ConfigurableApplicationContext start(Path dataDirectory, String... settings) {
-        String[] arguments = new String[settings.length + 4];
+        String[] arguments = new String[settings.length + 5];
         arguments[0] = "--server.port=0";
         arguments[1] = "--waybill.embedded-db.data-directory=" + dataDirectory;
         arguments[2] = "--waybill.processes.tenants." + TENANT + ".routing.enabled=false";
         arguments[3] = "--waybill.processes.tenants." + TENANT + ".failed-delivery.enabled=false";
-        System.arraycopy(settings, 0, arguments, 4, settings.length);
+        arguments[4] = "--waybill.tenants." + TENANT + ".time-zone=America/Sao_Paulo";
+        System.arraycopy(settings, 0, arguments, 5, settings.length);
         return new SpringApplicationBuilder(WaybillApplication.class).run(arguments);
     }
 
@@ -101,7 +94,8 @@ class RestartDuringImportTest {
     private static Result runImport(Path folder, URI url) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
-        OlistImport.Options options = new OlistImport.Options(folder, TENANT, 8, Duration.ofSeconds(1));
+        OlistImport.Options options = new OlistImport.Options(folder, TENANT, 8, Duration.ofSeconds(1),
+                Duration.ofMinutes(5));
         try {
             return new OlistImport(options, out, out, false).run(url);
         } catch (Exception e) {

@@ -10,10 +10,12 @@ public final class ChargeRequests {
     private ChargeRequests() {
     }
 
-    public record ChargeLine(String type, BigDecimal amount, String currency) {
+    /** One charge line; {@code rawCode} keeps the source's own name for the charge. */
+    public record ChargeLine(String type, String rawCode, String description, BigDecimal amount) {
     }
 
-    /** Expected cost of a shipment; {@code quoteReference} makes the request idempotent. */
-    public record ExpectedCharges(String quoteReference, List<ChargeLine> lines, Instant occurredAt) {
+    /** Expected cost of a shipment in one currency; {@code quoteReference} makes the request idempotent. */
+    public record ExpectedCharges(String quoteReference, String currency, List<ChargeLine> lines,
+                                  Instant occurredAt) {
     }
 }

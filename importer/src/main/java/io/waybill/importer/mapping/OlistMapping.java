@@ -67,10 +67,13 @@ public final class OlistMapping {
 
         ShipmentPlan shipment = carrierHadIt ? shipment(order, items, releasedAt) : null;
         List<PaymentPlan> payments = dataset.payments(order.orderId()).stream()
+                .filter(payment -> payment.value().signum() > 0)
                 .map(payment -> payment(payment, releasedAt))
                 .toList();
+        long zeroPayments = dataset.payments(order.orderId()).size() - payments.size();
         List<SourceLine> itemSources = items.stream().map(OlistItem::source).toList();
-        return new OrderPlan(order, itemSources, release, statusChange, cancelled && carrierHadIt, shipment, payments);
+        return new OrderPlan(order, itemSources, release, statusChange, cancelled && carrierHadIt, shipment, payments,
+                (int) zeroPayments);
     }
 
     /**
@@ -111,8 +114,9 @@ public final class OlistMapping {
         ExpectedCharges charges = null;
         if (!items.isEmpty()) {
             BigDecimal freight = items.stream().map(OlistItem::freight).reduce(BigDecimal.ZERO, BigDecimal::add);
-            charges = new ExpectedCharges("olist:" + id + ":freight",
-                    List.of(new ChargeLine("BASE_FREIGHT", freight, CURRENCY)), releasedAt);
+            charges = new ExpectedCharges("olist:" + id + ":freight", CURRENCY,
+                    List.of(new ChargeLine("BASE_FREIGHT", "freight_value", "sum of the items' freight_value",
+                            freight)), releasedAt);
         }
         return new ShipmentPlan(new CreateShipment(SHIPMENT_NUMBER, releasedAt), tender, List.copyOf(milestones),
                 charges);
@@ -125,7 +129,19 @@ public final class OlistMapping {
 
     private static PaymentPlan payment(OlistPayment payment, Instant releasedAt) {
         return new PaymentPlan(payment.source(), new RecordPayment(
-                "olist:" + payment.orderId() + ":" + payment.sequential(), payment.type(), payment.value(), CURRENCY,
-                payment.installments(), releasedAt));
+                "olist:" + payment.orderId() + ":" + payment.sequential(), paymentMethod(payment.type()),
+                payment.value(), CURRENCY, payment.installments(), releasedAt));
+    }
+
+    /**
+     * Maps an Olist {@code payment_type} to a Waybill payment method. Vouchers are store credit, which
+     * has no method of its own, and {@code not_defined} or any other name becomes {@code OTHER}.
+     */
+    public static String paymentMethod(String olistType) {
+        return switch (olistType) {
+            case "credit_card", "debit_card" -> "CARD";
+            case "boleto" -> "BANK_SLIP";
+            default -> "OTHER";
+        };
     }
 }

@@ -22,9 +22,12 @@ import java.util.List;
  * @param cancelAfterHandover true for an order Olist marks cancelled although a carrier took it;
  *                           the ledger rejects a cancel after hand-over, so none is sent
  * @param shipment           {@code null} when no carrier ever had the order
+ * @param zeroPayments       payment rows of 0.00, which are not sent because the ledger records only
+ *                           positive payments and a zero payment changes no total
  */
 public record OrderPlan(OlistOrder order, List<SourceLine> itemSources, ReleaseOrder release, StatusChange statusChange,
-                        boolean cancelAfterHandover, ShipmentPlan shipment, List<PaymentPlan> payments) {
+                        boolean cancelAfterHandover, ShipmentPlan shipment, List<PaymentPlan> payments,
+                        int zeroPayments) {
 
     public enum StatusAction { CANCEL, HOLD }
 

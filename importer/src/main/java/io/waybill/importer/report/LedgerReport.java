@@ -3,36 +3,37 @@ package io.waybill.importer.report;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The figures read back from the service after an import. A figure is {@code null} when the
- * service offers no way to read it yet, and {@code pending} then lists those figures with the reason.
+ * The figures read back from the service after an import.
  *
- * @param readFrom                 where the figures came from, for example "audit histories of 10,000 orders"
- * @param ordersByStatus           orders by their current status: CANCELLED, ON_HOLD, RELEASED (no shipment
- *                                 yet), or the status of the order's shipment
- * @param deliveredOrders          orders whose shipment is DELIVERED
- * @param onTimeDeliveries         delivered orders delivered on or before the promised day
- * @param milestonesRecorded       milestones stored, flagged ones included
- * @param lateMilestones           milestones stored as late: they happened before the status they would replace
- * @param conflictingMilestones    milestones stored as conflicting: they contradict a terminal status
- * @param failedDeliveryAttempts   failed delivery attempts recorded
- * @param itemsTotal               sum of all order lines (unit price times quantity), in BRL
- * @param freightTotal             sum of the latest expected charges of all shipments, in BRL
- * @param paymentsTotal            sum of all customer payments, in BRL
- * @param paymentMismatches        orders whose payments differ from their items plus expected freight
+ * @param ordersByStatus          orders by status: the status of the order's shipment, or for an order
+ *                                without one its own status (RELEASED, ON_HOLD, CANCELLED)
+ * @param deliveredOrders         deliveries counted by the KPIs
+ * @param onTimeDeliveries        deliveries on or before the promised day, in the tenant's time zone
+ * @param milestonesRecorded      milestones stored on the tenant's shipments, flagged ones included
+ * @param conflictingShipments    shipments with a milestone that contradicts their terminal status
+ * @param failedDeliveryAttempts  failed delivery attempts on the tenant's shipments
+ * @param itemsTotal              sales revenue booked by order releases: items at unit price times quantity
+ * @param freightTotal            expected freight of all shipments, from the latest quote of each
+ * @param paymentsTotal           customer payments booked to payments clearing
+ * @param underpaidOrders         orders paid less than items plus expected freight
+ * @param overpaidOrders          orders paid more than items plus expected freight
  */
-public record LedgerReport(String readFrom, Map<String, Long> ordersByStatus, long deliveredOrders,
-                           long onTimeDeliveries, long milestonesRecorded, long lateMilestones,
-                           long conflictingMilestones, long failedDeliveryAttempts, BigDecimal itemsTotal,
-                           BigDecimal freightTotal, BigDecimal paymentsTotal, Long paymentMismatches,
-                           List<String> pending) {
+public record LedgerReport(Map<String, Long> ordersByStatus, long deliveredOrders, long onTimeDeliveries,
+                           long milestonesRecorded, long conflictingShipments, long failedDeliveryAttempts,
+                           BigDecimal itemsTotal, BigDecimal freightTotal, BigDecimal paymentsTotal,
+                           long underpaidOrders, long overpaidOrders) {
 
     public long orders() {
         return ordersByStatus.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Orders whose payments differ from items plus expected freight. */
+    public long paymentMismatches() {
+        return underpaidOrders + overpaidOrders;
     }
 
     /** On-time deliveries as a percentage of delivered orders, rounded to two decimals; zero with no deliveries. */
@@ -45,28 +46,20 @@ public record LedgerReport(String readFrom, Map<String, Long> ordersByStatus, lo
     }
 
     public void print(PrintStream out) {
-        out.println("Ledger report (read from " + readFrom + ")");
+        out.println("Ledger report (read back from the query APIs)");
         out.println("  orders by status");
         ordersByStatus.forEach((status, count) -> out.printf(Locale.ROOT, "    %-24s %,9d%n", status, count));
         out.printf(Locale.ROOT, "    %-24s %,9d%n", "total", orders());
         out.printf(Locale.ROOT, "  %-26s %,9d%n", "delivered orders", deliveredOrders);
-        out.printf(Locale.ROOT, "  %-26s %,9d of %,d (%s %%)%n", "on time", onTimeDeliveries, deliveredOrders,
-                onTimePercent().toPlainString());
-        out.printf(Locale.ROOT, "  %-26s %,9d (late %,d, conflicting %,d, failed delivery attempts %,d)%n",
-                "milestones recorded", milestonesRecorded, lateMilestones, conflictingMilestones,
-                failedDeliveryAttempts);
-        out.printf(Locale.ROOT, "  %-26s %s%n", "items total", money(itemsTotal));
-        out.printf(Locale.ROOT, "  %-26s %s%n", "freight total", money(freightTotal));
-        out.printf(Locale.ROOT, "  %-26s %s%n", "payments total", money(paymentsTotal));
-        out.printf(Locale.ROOT, "  %-26s %s%n", "payments <> items+freight",
-                paymentMismatches == null ? "not available" : String.format(Locale.ROOT, "%,9d orders",
-                        paymentMismatches));
-        for (String line : pending) {
-            out.println("  NOTE: " + line);
-        }
-    }
-
-    private static String money(BigDecimal amount) {
-        return amount == null ? "not available" : String.format(Locale.ROOT, "BRL %,15.2f", amount);
+        out.printf(Locale.ROOT, "  %-26s %,9d of %,d (%s %%)%n", "delivered on time", onTimeDeliveries,
+                deliveredOrders, onTimePercent().toPlainString());
+        out.printf(Locale.ROOT, "  %-26s %,9d%n", "milestones recorded", milestonesRecorded);
+        out.printf(Locale.ROOT, "  %-26s %,9d%n", "shipments with a conflict", conflictingShipments);
+        out.printf(Locale.ROOT, "  %-26s %,9d%n", "failed delivery attempts", failedDeliveryAttempts);
+        out.printf(Locale.ROOT, "  %-26s BRL %,15.2f%n", "items total", itemsTotal);
+        out.printf(Locale.ROOT, "  %-26s BRL %,15.2f%n", "freight total", freightTotal);
+        out.printf(Locale.ROOT, "  %-26s BRL %,15.2f%n", "payments total", paymentsTotal);
+        out.printf(Locale.ROOT, "  %-26s %,9d (%,d underpaid, %,d overpaid)%n", "payments <> items+freight",
+                paymentMismatches(), underpaidOrders, overpaidOrders);
     }
 }

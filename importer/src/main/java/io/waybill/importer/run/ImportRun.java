@@ -26,9 +26,7 @@ import java.util.regex.Pattern;
  * Sends the requests of many orders to the service, at most {@code concurrency} orders at a time.
  * The requests of one order go one after the other in the order of its {@link OrderPlan}. A rejected
  * request is reported as a {@link RejectedRecord} and the order goes on with the steps that do not
- * depend on it. Once the service is unreachable, orders not yet started are left out. A
- * {@code null} payment or charge client means the service does not offer that API: those records
- * are counted as skipped instead of being sent.
+ * depend on it. Once the service is unreachable, orders not yet started are left out.
  */
 public final class ImportRun {
 
@@ -128,16 +126,13 @@ public final class ImportRun {
                 return;
             }
             String orderId = released.orderId();
+            stats.zeroPaymentsNotSent.add(plan.zeroPayments());
             stats.waybillOrderIds.put(plan.orderId(), orderId);
             (released.created() ? stats.ordersCreated : stats.ordersRepeated).increment();
 
             changeStatus(orderId);
             if (plan.shipment() != null) {
                 ship(orderId, plan.shipment());
-            }
-            if (payments == null) {
-                stats.paymentsSkipped.add(plan.payments().size());
-                return;
             }
             for (PaymentPlan payment : plan.payments()) {
                 PaymentApi.PaymentAnswer answer = send(payment.source(), subject + ", payment "
@@ -193,9 +188,7 @@ public final class ImportRun {
                     stats.milestoneOutcomes.computeIfAbsent(answer.outcome(), outcome -> new LongAdder()).increment();
                 }
             }
-            if (shipment.charges() != null && charges == null) {
-                stats.chargesSkipped.increment();
-            } else if (shipment.charges() != null) {
+            if (shipment.charges() != null) {
                 SourceLine firstItem = plan.itemSources().isEmpty() ? source : plan.itemSources().get(0);
                 ChargeApi.ChargeAnswer answer = send(firstItem, subject + ", expected freight charge",
                         () -> charges.recordExpected(shipmentId, shipment.charges()));

@@ -27,8 +27,7 @@ public final class ImportStats {
     final LongAdder chargesRepeated = new LongAdder();
     final LongAdder paymentsRecorded = new LongAdder();
     final LongAdder paymentsRepeated = new LongAdder();
-    final LongAdder paymentsSkipped = new LongAdder();
-    final LongAdder chargesSkipped = new LongAdder();
+    final LongAdder zeroPaymentsNotSent = new LongAdder();
     final LongAdder rejectedRecords = new LongAdder();
     final Map<String, String> waybillOrderIds = new ConcurrentHashMap<>();
     final Map<String, String> waybillShipmentIds = new ConcurrentHashMap<>();
@@ -102,14 +101,9 @@ public final class ImportStats {
         return paymentsRepeated.sum();
     }
 
-    /** Payment rows not sent because the service offers no payment API. */
-    public long paymentsSkipped() {
-        return paymentsSkipped.sum();
-    }
-
-    /** Freight charges not sent because the service offers no expected charge API. */
-    public long chargesSkipped() {
-        return chargesSkipped.sum();
+    /** Payment rows of 0.00, which are not sent because the ledger records only positive payments. */
+    public long zeroPaymentsNotSent() {
+        return zeroPaymentsNotSent.sum();
     }
 
     public long rejectedRecords() {

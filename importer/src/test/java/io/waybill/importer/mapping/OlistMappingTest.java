@@ -63,8 +63,22 @@ class OlistMappingTest {
         assertThat(plan.shipment().milestones()).extracting(Milestone::sourceEventId)
                 .containsExactly("olist:delivered:delivered_carrier", "olist:delivered:delivered_customer");
         assertThat(plan.shipment().charges().lines().get(0).amount()).isEqualByComparingTo("17.44");
-        assertThat(plan.payments()).hasSize(2);
-        assertThat(plan.payments().get(1).body().paymentReference()).isEqualTo("olist:delivered:2");
+        assertThat(plan.payments()).singleElement().satisfies(payment -> {
+            assertThat(payment.body().paymentReference()).isEqualTo("olist:delivered:1");
+            assertThat(payment.body().method()).isEqualTo("CARD");
+            assertThat(payment.body().amount()).isEqualByComparingTo("77.24");
+            assertThat(payment.body().installments()).isEqualTo(2);
+        });
+        assertThat(plan.zeroPayments()).as("the voucher of 0.00, which is not sent").isEqualTo(1);
+    }
+
+    @Test
+    void paymentTypesMapToMethods() {
+        assertThat(OlistMapping.paymentMethod("credit_card")).isEqualTo("CARD");
+        assertThat(OlistMapping.paymentMethod("debit_card")).isEqualTo("CARD");
+        assertThat(OlistMapping.paymentMethod("boleto")).isEqualTo("BANK_SLIP");
+        assertThat(OlistMapping.paymentMethod("voucher")).isEqualTo("OTHER");
+        assertThat(OlistMapping.paymentMethod("not_defined")).isEqualTo("OTHER");
     }
 
     @Test

@@ -17,8 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of importer tests that need a running service: the real Waybill application on embedded
  * PostgreSQL in a temporary folder, reached over HTTP. Test classes with this configuration share
  * one running service, so each uses its own tenant from {@link #TENANTS}. Those tenants import
- * history, so the routing and failed-delivery processes are off for them, as the importer's
- * in-process service does for its tenant.
+ * history, so the routing and failed-delivery processes are off for them and their time zone is
+ * Sao Paulo's, as the importer's in-process service sets them for its tenant.
  */
 @SpringBootTest(classes = WaybillApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ImporterIntegrationTest {
@@ -41,6 +41,7 @@ public abstract class ImporterIntegrationTest {
         for (String tenant : TENANTS) {
             registry.add("waybill.processes.tenants." + tenant + ".routing.enabled", () -> "false");
             registry.add("waybill.processes.tenants." + tenant + ".failed-delivery.enabled", () -> "false");
+            registry.add("waybill.tenants." + tenant + ".time-zone", () -> "America/Sao_Paulo");
         }
     }
 
