@@ -82,7 +82,7 @@ public final class OlistImport {
                 dataset.orders().size(), dataset.itemCount(), dataset.customerCount(), dataset.paymentCount(),
                 dataset.paymentRowsRead());
         List<OrderPlan> plans = dataset.orders().stream().map(order -> OlistMapping.plan(order, dataset)).toList();
-        InputSummary.of(plans).print(out);
+        InputSummary.of(plans, dataset).print(out);
 
         WaybillHttp http = new WaybillHttp(url, options.tenant(), options.retryWindow());
         ImportStats stats = new ImportStats();
