@@ -5,10 +5,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Starts Waybill: HTTP APIs, the PostgreSQL event store and every event processor in one process. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class WaybillApplication {
 
     public static void main(String[] args) {

@@ -8,14 +8,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.waybill.gateway.support.TestJwtIssuer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Stops the service and starts it again on the same embedded data directory. */
+/**
+ * Stops the service and starts it again on the same embedded data directory. The processes are
+ * off, so the shipment holds exactly the events this test causes.
+ */
 class RestartTest {
+
+    private static final TestJwtIssuer JWT_ISSUER = TestJwtIssuer.start();
 
     @Test
     void restartKeepsEveryEvent() throws Exception {
@@ -56,8 +64,12 @@ class RestartTest {
     }
 
     private static ConfigurableApplicationContext start(Path dataDirectory) {
-        return new SpringApplicationBuilder(WaybillApplication.class)
-                .run("--server.port=0", "--waybill.embedded-db.data-directory=" + dataDirectory);
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+                "--waybill.embedded-db.data-directory=" + dataDirectory,
+                "--waybill.processes.defaults.routing.enabled=false",
+                "--waybill.processes.defaults.failed-delivery.enabled=false"));
+        arguments.addAll(JWT_ISSUER.applicationArguments());
+        return new SpringApplicationBuilder(WaybillApplication.class).run(arguments.toArray(String[]::new));
     }
 
     private static WebTestClient client(ConfigurableApplicationContext context) {
@@ -65,7 +77,7 @@ class RestartTest {
         return WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(60))
-                .defaultHeader("X-Tenant-Id", "acme")
+                .defaultHeader("Authorization", JWT_ISSUER.bearerForAllRoles("acme"))
                 .defaultHeader("Content-Type", "application/json")
                 .build();
     }

@@ -88,8 +88,8 @@ class OrderAggregate {
         }
         apply(new OrderReleased(command.orderId(), command.tenantId(), command.erpOrderNumber(),
                 command.customerReference(), command.shipTo(), command.lines(), command.currency(),
-                command.promisedDelivery(), command.serviceLevel(), command.parcelWeightKg(), hash,
-                command.releasedAt()));
+                OrderReleased.total(command.lines(), command.currency()), command.promisedDelivery(),
+                command.serviceLevel(), command.parcelWeightKg(), hash, command.releasedAt()));
         return new ReleaseOutcome(command.orderId(), true);
     }
 

@@ -81,6 +81,7 @@ class OrderAggregateTest {
                     assertThat(event.shipTo()).isEqualTo(command.shipTo());
                     assertThat(event.lines()).isEqualTo(command.lines());
                     assertThat(event.currency()).isEqualTo(EUR);
+                    assertThat(event.orderTotal()).isEqualTo(Money.of("79.96", "EUR"));
                     assertThat(event.promisedDelivery()).isEqualTo(command.promisedDelivery());
                     assertThat(event.serviceLevel()).isEqualTo(command.serviceLevel());
                     assertThat(event.parcelWeightKg()).isEqualTo(command.parcelWeightKg());

@@ -1,5 +1,7 @@
 package io.waybill.gateway.directory;
 
+import io.waybill.gateway.messaging.RequestMetadata;
+import io.waybill.kernel.PartnerId;
 import io.waybill.kernel.TenantId;
 import io.waybill.order.api.OrderCancelled;
 import io.waybill.order.api.OrderHoldReleased;
@@ -12,6 +14,7 @@ import io.waybill.order.api.OrderReturnCancelled;
 import io.waybill.order.api.OrderStatus;
 import io.waybill.shipment.api.ShipmentCreated;
 import io.waybill.shipment.api.ShipmentId;
+import io.waybill.shipment.api.ShipmentTendered;
 import java.sql.Timestamp;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,9 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which orders and shipments exist, and for which tenant. It runs in a subscribing processor, so a
+ * Which orders and shipments exist, for which tenant, and to which partner each shipment was
+ * tendered. It runs in a subscribing processor, so a
  * row is written in the same transaction as the event and a request right after a release sees it.
- * Process APIs look ids up here to answer 404 before a command is sent.
+ * Process APIs look ids up here to answer 404 before a command is sent, and partner callers are
+ * checked against the provider here.
  */
 @Component
 @ProcessingGroup(CommandDirectory.PROCESSING_GROUP)
@@ -88,6 +93,12 @@ public class CommandDirectory {
                 event.shipmentId().value(), event.tenantId().value(), event.orderId().value());
     }
 
+    @EventHandler
+    void on(ShipmentTendered event) {
+        jdbc.update("UPDATE shipment_directory SET provider_id = ? WHERE shipment_id = ?",
+                event.providerId().value(), event.shipmentId().value());
+    }
+
     /** Returns the order's status when it exists for this tenant; another tenant's order is absent. */
     public Optional<OrderStatus> orderStatus(TenantId tenantId, OrderId orderId) {
         return jdbc.query("SELECT status FROM order_directory WHERE order_id = ? AND tenant_id = ?",
@@ -100,6 +111,30 @@ public class CommandDirectory {
         return jdbc.query("SELECT order_id FROM shipment_directory WHERE shipment_id = ? AND tenant_id = ?",
                 (rs, row) -> new OrderId(rs.getObject(1, UUID.class)), shipmentId.value(), tenantId.value())
                 .stream().findFirst();
+    }
+
+    /**
+     * Returns the order a shipment belongs to when the caller may see the shipment: it belongs to the
+     * caller's tenant and, for a partner caller, was tendered to that partner. Anything else is
+     * absent, so another tenant's or partner's shipment looks the same as one that does not exist.
+     */
+    public Optional<OrderId> orderOfShipment(RequestMetadata caller, ShipmentId shipmentId) {
+        if (caller.partnerId() == null) {
+            return orderOfShipment(caller.tenantId(), shipmentId);
+        }
+        return shipmentOfPartner(caller.tenantId(), caller.partnerId(), shipmentId);
+    }
+
+    /** Returns the shipment's order when the shipment belongs to the tenant and was tendered to the partner. */
+    public Optional<OrderId> shipmentOfPartner(TenantId tenantId, PartnerId partnerId, ShipmentId shipmentId) {
+        if (tenantId == null) {
+            return Optional.empty();
+        }
+        return jdbc.query("""
+                        SELECT order_id FROM shipment_directory
+                        WHERE shipment_id = ? AND tenant_id = ? AND provider_id = ?""",
+                (rs, row) -> new OrderId(rs.getObject(1, UUID.class)), shipmentId.value(), tenantId.value(),
+                partnerId.value()).stream().findFirst();
     }
 
     private void updateStatus(OrderId orderId, OrderStatus status) {

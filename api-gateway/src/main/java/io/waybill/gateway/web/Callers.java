@@ -1,43 +1,41 @@
 package io.waybill.gateway.web;
 
 import io.waybill.gateway.messaging.RequestMetadata;
-import io.waybill.kernel.InvalidValueException;
-import io.waybill.kernel.TenantId;
+import io.waybill.gateway.observability.TraceContextFilter;
+import io.waybill.gateway.security.Caller;
+import io.waybill.gateway.security.CurrentCaller;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Works out who is calling. Until authentication is in place the tenant comes from the
- * {@code X-Tenant-Id} header, which every process request must send.
+ * Works out who is calling, for command metadata and tenant scoping. The tenant, principal and
+ * partner come from the authenticated credential (JWT claims or the API key's record), never from a
+ * request header, so a caller cannot act for another tenant.
  */
-final class Callers {
-
-    static final String TENANT_HEADER = "X-Tenant-Id";
+public final class Callers {
 
     private Callers() {
     }
 
     /**
-     * Returns the caller of a partner API, recorded with source {@code partner:<name>}.
-     * NOTE: partner APIs take the tenant from the header like the process APIs until partner
-     * authentication (API key and signature) replaces it here.
+     * Returns the caller of a partner API, recorded with source {@code partner:<name>}. The tenant
+     * and partner come from the caller's credential like for every other API.
      */
     static RequestMetadata partner(ServerWebExchange exchange, String partner) {
         return of(exchange, "partner:" + partner);
     }
 
-    static RequestMetadata of(ServerWebExchange exchange, String source) {
-        String tenant = exchange.getRequest().getHeaders().getFirst(TENANT_HEADER);
-        if (tenant == null || tenant.isBlank()) {
-            throw new InvalidValueException("missing header " + TENANT_HEADER, TENANT_HEADER, null,
-                    "send the tenant id in the " + TENANT_HEADER + " header");
-        }
-        TenantId tenantId;
-        try {
-            tenantId = new TenantId(tenant);
-        } catch (InvalidValueException e) {
-            throw new InvalidValueException(TENANT_HEADER, tenant, e.fix());
-        }
-        String traceparent = exchange.getRequest().getHeaders().getFirst("traceparent");
-        return new RequestMetadata(tenantId, CorrelationIdFilter.of(exchange), source, null, traceparent);
+    /**
+     * Returns the metadata for commands sent on behalf of this request.
+     *
+     * @throws ResponseStatusException 401 when the request was not authenticated, which only happens on
+     *                                 an open endpoint that should not call this
+     */
+    public static RequestMetadata of(ServerWebExchange exchange, String source) {
+        Caller caller = CurrentCaller.of(exchange).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.UNAUTHORIZED, "this endpoint needs an authenticated caller"));
+        return new RequestMetadata(caller.tenantId(), CorrelationIdFilter.of(exchange), source, caller.principal(),
+                TraceContextFilter.traceparent(exchange), caller.partnerId());
     }
 }

@@ -12,13 +12,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is well formed,
- * otherwise a new UUID. The id is echoed in the response and carried into command and event metadata.
+ * otherwise a new UUID. The id is echoed in the response, carried into command and event metadata,
+ * and put into the Reactor context under {@value #CONTEXT_KEY}, from where log lines pick it up.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class CorrelationIdFilter implements WebFilter {
+public class CorrelationIdFilter implements WebFilter {
 
-    static final String HEADER = "X-Correlation-Id";
+    public static final String HEADER = "X-Correlation-Id";
+    /** Reactor context key and MDC key of the correlation id. */
+    public static final String CONTEXT_KEY = "correlationId";
     static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".correlationId";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:/+=-]{1,128}");
 
@@ -30,10 +33,11 @@ class CorrelationIdFilter implements WebFilter {
                 : UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, correlationId);
         exchange.getResponse().getHeaders().set(HEADER, correlationId);
-        return chain.filter(exchange);
+        return chain.filter(exchange).contextWrite(context -> context.put(CONTEXT_KEY, correlationId));
     }
 
-    static String of(ServerWebExchange exchange) {
+    /** Returns the request's correlation id, or {@code none} before this filter ran. */
+    public static String of(ServerWebExchange exchange) {
         return exchange.getAttributeOrDefault(ATTRIBUTE, "none");
     }
 }

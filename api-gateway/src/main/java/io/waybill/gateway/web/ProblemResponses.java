@@ -120,6 +120,7 @@ class ProblemResponses {
     static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, ServerWebExchange exchange) {
         problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         problem.setProperty("correlationId", CorrelationIdFilter.of(exchange));
+        ProblemWriter.recordReason(exchange, problem);
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.gateway.support.MutableClock;
 import io.waybill.gateway.support.Requests;
 import io.waybill.settlement.replay.ProjectionAdmin;
+import io.waybill.gateway.support.TestJwtIssuer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,12 +70,19 @@ class ErpDispatcherTest {
         }
     }
 
+    private static final TestJwtIssuer JWT_ISSUER = TestJwtIssuer.start();
+
     @DynamicPropertySource
     static void erp(DynamicPropertyRegistry registry) throws IOException {
         // This context runs beside the shared one, so it needs a database folder of its own.
         Path dataDirectory = Files.createTempDirectory("waybill-erp-it-");
         registry.add("waybill.embedded-db.data-directory", () -> dataDirectory.resolve("pgdata").toString());
         registry.add("waybill.erp.push.url", ERP::url);
+        registry.add("waybill.security.jwt.issuer-uri", JWT_ISSUER::issuer);
+        registry.add("waybill.security.jwt.jwk-set-uri", JWT_ISSUER::jwkSetUri);
+        registry.add("waybill.security.jwt.audiences", () -> TestJwtIssuer.AUDIENCE);
+        registry.add("waybill.processes.defaults.routing.enabled", () -> "false");
+        registry.add("waybill.processes.defaults.failed-delivery.enabled", () -> "false");
         registry.add("waybill.erp.push.poll-interval", () -> "50ms");
         registry.add("waybill.erp.push.request-timeout", () -> "5s");
         registry.add("waybill.erp.push.initial-backoff", () -> "10s");
@@ -92,7 +100,7 @@ class ErpDispatcherTest {
         http = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(60))
-                .defaultHeader("X-Tenant-Id", "acme")
+                .defaultHeader("Authorization", JWT_ISSUER.bearerForAllRoles("acme"))
                 .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE)
                 .build();
     }

@@ -3,6 +3,7 @@ package io.waybill.gateway.partners;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.gateway.security.Role;
 import io.waybill.gateway.support.LedgerIntegrationTest;
 import io.waybill.gateway.support.Requests;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.ClientRequest;
 
 /**
  * Base of the partner API tests. Each test works in a tenant of its own, because the shared
@@ -17,9 +19,26 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 abstract class PartnerIntegrationTest extends LedgerIntegrationTest {
 
+    /** The delivery platform the tests tender to; partner calls are made as this partner. */
+    protected static final String PROVIDER = "sandbox";
+
+    /**
+     * Returns a client of a new tenant. Partner paths are called as partner {@value #PROVIDER},
+     * which may only touch shipments tendered to it; every other path as a process user.
+     */
     protected WebTestClient tenantClient() {
         String tenant = "partner-" + UUID.randomUUID().toString().substring(0, 8);
-        return http.mutate().defaultHeaders(headers -> headers.set("X-Tenant-Id", tenant)).build();
+        String processToken = token("test-user", tenant, null, Role.PROCESS, Role.AUDITOR);
+        String partnerToken = token("partner-" + PROVIDER, tenant, PROVIDER, Role.PARTNER);
+        return clientFor(tenant, Role.PROCESS, Role.AUDITOR).mutate()
+                .filter((request, next) -> {
+                    boolean partnerPath = request.url().getPath().startsWith("/api/v1/partners/");
+                    String bearer = partnerPath ? partnerToken : processToken;
+                    return next.exchange(ClientRequest.from(request)
+                            .headers(headers -> headers.setBearerAuth(bearer))
+                            .build());
+                })
+                .build();
     }
 
     /** Releases an order, opens a shipment and tenders it with this carrier and tracking number; returns its id. */

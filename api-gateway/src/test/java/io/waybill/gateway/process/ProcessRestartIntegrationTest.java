@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.gateway.WaybillApplication;
 import io.waybill.gateway.support.Requests;
+import io.waybill.gateway.support.TestJwtIssuer;
 import io.waybill.gateway.support.StubPlatformServer;
 import io.waybill.gateway.support.StubPlatformServer.Answer;
 import io.waybill.order.api.OrderId;
@@ -16,9 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -44,6 +47,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class ProcessRestartIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final TestJwtIssuer JWT_ISSUER = TestJwtIssuer.start();
     private static final String FALLBACK_TENANT = "fallback-co";
     private static final String RESTART_TENANT = "restart-co";
 
@@ -91,7 +95,9 @@ class ProcessRestartIntegrationTest {
         String[] arguments = properties.entrySet().stream()
                 .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
                 .toArray(String[]::new);
-        application = new SpringApplicationBuilder(WaybillApplication.class).run(arguments);
+        String[] withIssuer = Stream.concat(Arrays.stream(arguments),
+                JWT_ISSUER.applicationArguments().stream()).toArray(String[]::new);
+        application = new SpringApplicationBuilder(WaybillApplication.class).run(withIssuer);
         http = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + application.getEnvironment().getProperty("local.server.port"))
                 .responseTimeout(Duration.ofSeconds(60))
@@ -101,7 +107,7 @@ class ProcessRestartIntegrationTest {
 
     private static OrderId release(String tenant, String erpOrderNumber) {
         JsonNode response = http.post().uri("/api/v1/orders")
-                .header("X-Tenant-Id", tenant)
+                .header("Authorization", JWT_ISSUER.bearerForAllRoles(tenant))
                 .bodyValue(Requests.release(erpOrderNumber))
                 .exchange()
                 .expectStatus().isCreated()
@@ -110,7 +116,7 @@ class ProcessRestartIntegrationTest {
     }
 
     private static List<JsonNode> events(String tenant, String path) {
-        JsonNode body = http.get().uri(path).header("X-Tenant-Id", tenant)
+        JsonNode body = http.get().uri(path).header("Authorization", JWT_ISSUER.bearerForAllRoles(tenant))
                 .exchange()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         if (body == null || !body.has("events")) {
@@ -172,7 +178,7 @@ class ProcessRestartIntegrationTest {
         awaitEvents(RESTART_TENANT, shipment, "ShipmentTendered", 1);
 
         http.post().uri("/api/v1/shipments/" + shipmentId + "/milestones")
-                .header("X-Tenant-Id", RESTART_TENANT)
+                .header("Authorization", JWT_ISSUER.bearerForAllRoles(RESTART_TENANT))
                 .bodyValue(Requests.milestone("DELIVERY_ATTEMPT_FAILED", Instant.now().toString(), "attempt-1"))
                 .exchange()
                 .expectStatus().isCreated();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.gateway.security.Role;
 import io.waybill.gateway.support.LedgerIntegrationTest;
 import io.waybill.gateway.support.Requests;
 import io.waybill.order.api.OrderId;
@@ -23,8 +24,7 @@ class ShipmentRoutingIntegrationTest extends LedgerIntegrationTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private OrderId release(String tenant, String body) {
-        JsonNode response = http.post().uri("/api/v1/orders")
-                .header("X-Tenant-Id", tenant)
+        JsonNode response = clientFor(tenant, Role.PROCESS).post().uri("/api/v1/orders")
                 .bodyValue(body)
                 .exchange()
                 .expectStatus().isCreated()
@@ -33,8 +33,7 @@ class ShipmentRoutingIntegrationTest extends LedgerIntegrationTest {
     }
 
     private List<JsonNode> history(String tenant, String path) {
-        JsonNode body = http.get().uri(path)
-                .header("X-Tenant-Id", tenant)
+        JsonNode body = clientFor(tenant, Role.AUDITOR).get().uri(path)
                 .exchange()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         if (body == null || !body.has("events")) {

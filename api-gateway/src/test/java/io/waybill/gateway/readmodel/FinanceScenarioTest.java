@@ -7,6 +7,7 @@ import static io.waybill.gateway.support.ReadModels.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.gateway.security.Role;
 import io.waybill.gateway.support.LedgerIntegrationTest;
 import io.waybill.settlement.replay.ProjectionAdmin;
 import java.math.BigDecimal;
@@ -57,12 +58,7 @@ class FinanceScenarioTest extends LedgerIntegrationTest {
 
     @BeforeAll
     void script() {
-        tenant = WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port)
-                .responseTimeout(Duration.ofSeconds(60))
-                .defaultHeader("X-Tenant-Id", SAO_PAULO_TENANT)
-                .defaultHeader("Content-Type", MediaType.APPLICATION_JSON_VALUE)
-                .build();
+        tenant = clientFor(SAO_PAULO_TENANT, Role.PROCESS, Role.FINANCE, Role.AUDITOR, Role.ADMIN);
         String run = UUID.randomUUID().toString().substring(0, 8);
         trackingA = "TA-" + run;
 

@@ -6,6 +6,7 @@ import static io.waybill.gateway.support.Requests.tender;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.waybill.gateway.security.Role;
 import io.waybill.gateway.support.LedgerIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -277,8 +278,7 @@ class ProcessApiTest extends LedgerIntegrationTest {
     void otherTenantCannotReadHistory() {
         String shipmentId = tenderedShipment();
 
-        http.get().uri("/api/v1/shipments/" + shipmentId + "/history")
-                .header("X-Tenant-Id", "globex")
+        clientFor("globex", Role.AUDITOR).get().uri("/api/v1/shipments/" + shipmentId + "/history")
                 .exchange()
                 .expectStatus().isNotFound();
     }
@@ -288,8 +288,7 @@ class ProcessApiTest extends LedgerIntegrationTest {
         String shipmentId = tenderedShipment();
         long events = eventCount();
 
-        http.post().uri("/api/v1/shipments/" + shipmentId + "/milestones")
-                .header("X-Tenant-Id", "globex")
+        clientFor("globex", Role.PROCESS).post().uri("/api/v1/shipments/" + shipmentId + "/milestones")
                 .bodyValue(milestone("PICKED_UP", "2026-12-02T08:00:00Z", "x-1"))
                 .exchange()
                 .expectStatus().isNotFound();
