@@ -3,6 +3,7 @@ package io.waybill.importer;
 import io.waybill.gateway.WaybillApplication;
 import io.waybill.importer.olist.OlistValues;
 import java.net.URI;
+import java.util.Optional;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,21 +21,28 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class EmbeddedLedger implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
+    private final Optional<String> bootstrapAdminKey;
 
-    private EmbeddedLedger(ConfigurableApplicationContext context) {
+    private EmbeddedLedger(ConfigurableApplicationContext context, Optional<String> bootstrapAdminKey) {
         this.context = context;
+        this.bootstrapAdminKey = bootstrapAdminKey;
     }
 
     /** Starts the service on a free loopback port and returns once it accepts requests. */
     static EmbeddedLedger start(String tenant) {
         // Command-line arguments, because they take precedence over the service's application.yml.
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(WaybillApplication.class)
-                .run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+        BootstrapKey.Started<ConfigurableApplicationContext> started = BootstrapKey.capture(() ->
+                new SpringApplicationBuilder(WaybillApplication.class).run("--server.port=0", "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
                         "--logging.level.root=error",
                         "--waybill.processes.tenants." + tenant + ".routing.enabled=false",
                         "--waybill.processes.tenants." + tenant + ".failed-delivery.enabled=false",
-                        "--waybill.tenants." + tenant + ".time-zone=" + OlistValues.OLIST_ZONE.getId());
-        return new EmbeddedLedger(context);
+                        "--waybill.tenants." + tenant + ".time-zone=" + OlistValues.OLIST_ZONE.getId()));
+        return new EmbeddedLedger(started.value(), started.adminKey());
+    }
+
+    /** The admin key the service printed on this start; empty unless the data directory was new. */
+    Optional<String> bootstrapAdminKey() {
+        return bootstrapAdminKey;
     }
 
     URI url() {

@@ -1,5 +1,9 @@
 package io.waybill.importer;
 
+import io.waybill.importer.client.AdminApi;
+import io.waybill.importer.client.ApiRejectedException;
+import io.waybill.importer.client.ServiceUnreachableException;
+import io.waybill.importer.client.WaybillHttp;
 import io.waybill.importer.olist.InvalidDatasetException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -29,8 +33,19 @@ public final class ImporterMain implements Callable<Integer> {
     URI url;
 
     @Option(names = "--tenant", defaultValue = "olist", paramLabel = "TENANT",
-            description = "Tenant id sent in the X-Tenant-Id header (default: ${DEFAULT-VALUE}).")
+            description = "Tenant to import into (default: ${DEFAULT-VALUE}). The in-process service is set up for"
+                    + " it, and a key issued with --admin-key belongs to it; otherwise the API key decides.")
     String tenant;
+
+    @Option(names = "--api-key", defaultValue = "${env:WAYBILL_API_KEY}", paramLabel = "KEY",
+            description = "API key of the tenant with the roles process, finance, auditor and admin"
+                    + " (default: the WAYBILL_API_KEY environment variable).")
+    String apiKey;
+
+    @Option(names = "--admin-key", defaultValue = "${env:WAYBILL_ADMIN_KEY}", paramLabel = "KEY",
+            description = "Admin API key without tenant; the importer issues itself a key of the tenant with it"
+                    + " (default: the WAYBILL_ADMIN_KEY environment variable).")
+    String adminKey;
 
     @Option(names = "--concurrency", defaultValue = "16", paramLabel = "N",
             description = "Orders imported at the same time (default: ${DEFAULT-VALUE}).")
@@ -61,16 +76,46 @@ public final class ImporterMain implements Callable<Integer> {
         OlistImport importer = new OlistImport(options, System.out, System.err, System.console() != null);
         try {
             if (url != null) {
-                return importer.run(url).exitCode();
+                String key = importerKey(url, apiKey, adminKey);
+                return key == null ? OlistImport.EXIT_BAD_INPUT : importer.run(url, key).exitCode();
             }
             System.out.println("Starting Waybill in-process (no --url given)...");
             try (EmbeddedLedger ledger = EmbeddedLedger.start(tenant)) {
                 System.out.println("Waybill is listening on " + ledger.url());
-                return importer.run(ledger.url()).exitCode();
+                String key = importerKey(ledger.url(), apiKey, adminKey != null ? adminKey
+                        : ledger.bootstrapAdminKey().orElse(null));
+                return key == null ? OlistImport.EXIT_BAD_INPUT : importer.run(ledger.url(), key).exitCode();
             }
         } catch (InvalidDatasetException e) {
             System.err.println(e.getMessage());
             return OlistImport.EXIT_BAD_INPUT;
+        }
+    }
+
+    /**
+     * Returns the key to import with: the given API key, or a key of the tenant issued with the admin
+     * key. Prints why and returns {@code null} when there is neither, or the service rejects the admin key.
+     */
+    private String importerKey(URI serviceUrl, String tenantKey, String admin) {
+        if (tenantKey != null && !tenantKey.isBlank()) {
+            return tenantKey.strip();
+        }
+        if (admin == null || admin.isBlank()) {
+            System.err.println("missing API key: give a key of tenant " + tenant + " with --api-key, or an admin key"
+                    + " with --admin-key; the service prints an admin key on its first start with a new data"
+                    + " directory");
+            return null;
+        }
+        try {
+            String issued = new AdminApi(new WaybillHttp(serviceUrl, admin.strip(), Duration.ofSeconds(retrySeconds)))
+                    .issueImporterKey(tenant, "olist-importer");
+            System.out.println("Issued API key " + issued + " of tenant " + tenant + " with the roles "
+                    + String.join(", ", AdminApi.IMPORTER_ROLES) + "; pass it with --api-key to import again or to"
+                    + " query the service");
+            return issued;
+        } catch (ApiRejectedException | ServiceUnreachableException e) {
+            System.err.println("cannot issue an API key of tenant " + tenant + " with the admin key: " + e.getMessage());
+            return null;
         }
     }
 }

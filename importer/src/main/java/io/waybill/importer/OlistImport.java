@@ -72,7 +72,8 @@ public final class OlistImport {
         this.terminal = terminal;
     }
 
-    public Result run(URI url) throws InvalidDatasetException {
+    /** Imports into the service at {@code url} with an API key of the tenant that has {@code AdminApi.IMPORTER_ROLES}. */
+    public Result run(URI url, String apiKey) throws InvalidDatasetException {
         out.println("Reading the Olist files in " + options.data().toAbsolutePath().normalize());
         OlistDataset dataset = OlistDataset.load(options.data());
         List<RejectedRecord> rejections = Collections.synchronizedList(new ArrayList<>(dataset.rejections()));
@@ -84,7 +85,7 @@ public final class OlistImport {
         List<OrderPlan> plans = dataset.orders().stream().map(order -> OlistMapping.plan(order, dataset)).toList();
         InputSummary.of(plans, dataset).print(out);
 
-        WaybillHttp http = new WaybillHttp(url, options.tenant(), options.retryWindow());
+        WaybillHttp http = new WaybillHttp(url, apiKey, options.retryWindow());
         ImportStats stats = new ImportStats();
         out.printf(Locale.ROOT, "Importing into %s as tenant %s, %d orders at a time%n", url, options.tenant(),
                 options.concurrency());

@@ -94,7 +94,7 @@ class OlistImportTest extends ImporterIntegrationTest {
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
         OlistImport.Options options = new OlistImport.Options(olist, FULL_IMPORT_TENANT, 16, Duration.ofSeconds(30),
                 Duration.ofMinutes(10));
-        Result result = new OlistImport(options, out, out, false).run(url());
+        Result result = new OlistImport(options, out, out, false).run(url(), apiKey(FULL_IMPORT_TENANT));
         System.out.println(output.toString(StandardCharsets.UTF_8));
         return result;
     }

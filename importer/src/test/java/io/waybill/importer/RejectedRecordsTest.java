@@ -46,7 +46,7 @@ class RejectedRecordsTest extends ImporterIntegrationTest {
         OlistImport.Options options = new OlistImport.Options(folder, REJECTIONS_TENANT, 4, Duration.ofSeconds(5),
                 Duration.ofMinutes(5));
         result = new OlistImport(options, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false).run(url());
+                new PrintStream(err, true, StandardCharsets.UTF_8), false).run(url(), apiKey(REJECTIONS_TENANT));
         errors = err.toString(StandardCharsets.UTF_8);
         System.out.println(out.toString(StandardCharsets.UTF_8));
         System.out.println(errors);

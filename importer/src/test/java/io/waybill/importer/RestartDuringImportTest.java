@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 
 import io.waybill.gateway.WaybillApplication;
 import io.waybill.importer.OlistImport.Result;
+import io.waybill.importer.client.AdminApi;
+import io.waybill.importer.client.WaybillHttp;
 import io.waybill.importer.report.LedgerReport;
 import io.waybill.importer.support.OlistExpectations;
 import io.waybill.importer.support.OlistSubset;
@@ -39,9 +41,15 @@ class RestartDuringImportTest {
         Path dataDirectory = Files.createTempDirectory("waybill-import-restart-").resolve("pgdata");
 
         Result interrupted;
+        String apiKey;
         // Without a graceful shutdown the service stops at once, in the middle of requests.
-        try (ConfigurableApplicationContext first = start(dataDirectory, "--server.shutdown=immediate")) {
-            CompletableFuture<Result> run = CompletableFuture.supplyAsync(() -> runImport(subset, url(first)));
+        BootstrapKey.Started<ConfigurableApplicationContext> started =
+                BootstrapKey.capture(() -> start(dataDirectory, "--server.shutdown=immediate"));
+        try (ConfigurableApplicationContext first = started.value()) {
+            String admin = started.adminKey().orElseThrow();
+            apiKey = new AdminApi(new WaybillHttp(url(first), admin, Duration.ofSeconds(10)))
+                    .issueImporterKey(TENANT, "importer-test");
+            CompletableFuture<Result> run = CompletableFuture.supplyAsync(() -> runImport(subset, url(first), apiKey));
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (eventCount(jdbc) < EVENTS_BEFORE_STOP && !run.isDone() && System.nanoTime() < deadline) {
@@ -54,7 +62,7 @@ class RestartDuringImportTest {
         Result rerun;
         long events;
         try (ConfigurableApplicationContext second = start(dataDirectory)) {
-            rerun = runImport(subset, url(second));
+            rerun = runImport(subset, url(second), apiKey);
             events = eventCount(second.getBean(JdbcTemplate.class));
         }
 
@@ -91,13 +99,13 @@ class RestartDuringImportTest {
         return count == null ? 0 : count;
     }
 
-    private static Result runImport(Path folder, URI url) {
+    private static Result runImport(Path folder, URI url, String apiKey) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
         OlistImport.Options options = new OlistImport.Options(folder, TENANT, 8, Duration.ofSeconds(1),
                 Duration.ofMinutes(5));
         try {
-            return new OlistImport(options, out, out, false).run(url);
+            return new OlistImport(options, out, out, false).run(url, apiKey);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         } finally {

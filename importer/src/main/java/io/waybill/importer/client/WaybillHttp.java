@@ -18,14 +18,16 @@ import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * JSON over HTTP to one Waybill service for one tenant. Every process request of the importer is
+ * JSON over HTTP to one Waybill service with one API key, which also decides the tenant. Every
+ * process request of the importer is
  * idempotent, so a request that failed for a temporary reason is sent again with growing pauses until
  * the retry window runs out. Temporary reasons are no connection, a 502, 503 or 504 status, and a
  * concurrent change of the same aggregate.
  */
 public final class WaybillHttp {
 
-    public static final String TENANT_HEADER = "X-Tenant-Id";
+    private static final int MAX_RATE_LIMIT_WAITS = 20;
+    private static final Duration LONGEST_RATE_LIMIT_WAIT = Duration.ofSeconds(60);
 
     private static final String CONCURRENT_CHANGE = "urn:waybill:problem:concurrent-change";
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
@@ -33,19 +35,19 @@ public final class WaybillHttp {
 
     private final HttpClient client;
     private final URI baseUrl;
-    private final String tenant;
+    private final String apiKey;
     private final Duration retryWindow;
     private final ObjectMapper json;
     private final LongAdder requests = new LongAdder();
     private final LongAdder retries = new LongAdder();
 
-    public WaybillHttp(URI baseUrl, String tenant, Duration retryWindow) {
+    public WaybillHttp(URI baseUrl, String apiKey, Duration retryWindow) {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         this.baseUrl = baseUrl;
-        this.tenant = tenant;
+        this.apiKey = apiKey;
         this.retryWindow = retryWindow;
         this.json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
@@ -60,8 +62,9 @@ public final class WaybillHttp {
         return baseUrl;
     }
 
-    public String tenant() {
-        return tenant;
+    /** Returns a client of the same service that authenticates with another key. */
+    public WaybillHttp withApiKey(String otherKey) {
+        return new WaybillHttp(baseUrl, otherKey, retryWindow);
     }
 
     /** Requests sent so far, retries included. */
@@ -78,7 +81,7 @@ public final class WaybillHttp {
             throws ApiRejectedException, ServiceUnreachableException {
         HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path))
                 .timeout(Duration.ofSeconds(60))
-                .header(TENANT_HEADER, tenant)
+                .header("Authorization", "ApiKey " + apiKey)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(write(body)))
@@ -89,7 +92,7 @@ public final class WaybillHttp {
     public <T> T get(String path, Class<T> responseType) throws ApiRejectedException, ServiceUnreachableException {
         HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path))
                 .timeout(Duration.ofSeconds(60))
-                .header(TENANT_HEADER, tenant)
+                .header("Authorization", "ApiKey " + apiKey)
                 .header("Accept", "application/json")
                 .GET()
                 .build();
@@ -99,6 +102,7 @@ public final class WaybillHttp {
     private JsonNode send(HttpRequest request) throws ApiRejectedException, ServiceUnreachableException {
         long deadline = System.nanoTime() + retryWindow.toNanos();
         Duration pause = FIRST_PAUSE;
+        int rateLimitWaits = 0;
         while (true) {
             requests.increment();
             Exception temporary;
@@ -109,6 +113,13 @@ public final class WaybillHttp {
                     return body;
                 }
                 ApiRejectedException rejection = rejection(response.statusCode(), body);
+                if (response.statusCode() == 429 && rateLimitWaits < MAX_RATE_LIMIT_WAITS) {
+                    // Over the rate limit: wait as long as the service asks, then send again.
+                    rateLimitWaits++;
+                    retries.increment();
+                    sleep(retryAfter(response));
+                    continue;
+                }
                 if (!isTemporary(rejection)) {
                     throw rejection;
                 }
@@ -130,6 +141,18 @@ public final class WaybillHttp {
             sleep(pause);
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
+    }
+
+    private static Duration retryAfter(HttpResponse<?> response) {
+        long seconds = response.headers().firstValue("Retry-After").map(value -> {
+            try {
+                return Long.parseLong(value.strip());
+            } catch (NumberFormatException e) {
+                return 1L;
+            }
+        }).orElse(1L);
+        Duration wait = Duration.ofSeconds(Math.max(seconds, 1));
+        return wait.compareTo(LONGEST_RATE_LIMIT_WAIT) > 0 ? LONGEST_RATE_LIMIT_WAIT : wait;
     }
 
     private static boolean isTemporary(ApiRejectedException rejection) {

@@ -29,7 +29,8 @@ public final class QueryReportReader {
     private static final int PAGE_SIZE = 500;
     /** Days per KPI or carrier summary request; the service accepts at most 366. */
     private static final int DAYS_PER_REQUEST = 366;
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    /** Between projection status requests; the admin rate limit allows 60 a minute by default. */
+    private static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
     private static final String SALES_REVENUE = "4000";
     private static final String PAYMENTS_CLEARING = "1010";
 

@@ -1,11 +1,19 @@
 package io.waybill.importer.support;
 
 import io.waybill.gateway.WaybillApplication;
+import io.waybill.importer.BootstrapKey;
+import io.waybill.importer.client.AdminApi;
+import io.waybill.importer.client.ApiRejectedException;
+import io.waybill.importer.client.ServiceUnreachableException;
+import io.waybill.importer.client.WaybillHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +36,9 @@ public abstract class ImporterIntegrationTest {
     private static final String[] TENANTS = {FULL_IMPORT_TENANT, REJECTIONS_TENANT};
 
     private static final Path DATA_DIRECTORY = createDataDirectory();
+    /** Started before Spring starts the service, which prints its first admin key to standard output. */
+    private static final BootstrapKey.Recording STARTUP_OUTPUT = BootstrapKey.record();
+    private static final Map<String, String> TENANT_KEYS = new ConcurrentHashMap<>();
 
     @LocalServerPort
     protected int port;
@@ -47,6 +58,23 @@ public abstract class ImporterIntegrationTest {
 
     protected URI url() {
         return URI.create("http://localhost:" + port);
+    }
+
+    /** Returns an API key of {@code tenant} with the importer's roles, issued once with the bootstrap admin key. */
+    protected String apiKey(String tenant) {
+        return TENANT_KEYS.computeIfAbsent(tenant, this::issueKey);
+    }
+
+    private String issueKey(String tenant) {
+        STARTUP_OUTPUT.stop();
+        String admin = STARTUP_OUTPUT.adminKey()
+                .orElseThrow(() -> new IllegalStateException("the service printed no admin key at start-up"));
+        try {
+            return new AdminApi(new WaybillHttp(url(), admin, Duration.ofSeconds(10)))
+                    .issueImporterKey(tenant, "importer-test");
+        } catch (ApiRejectedException | ServiceUnreachableException e) {
+            throw new IllegalStateException("cannot issue a key of tenant " + tenant, e);
+        }
     }
 
     /** Events in the event store, of every tenant. */
