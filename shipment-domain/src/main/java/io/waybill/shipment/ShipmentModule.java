@@ -1,5 +1,6 @@
 package io.waybill.shipment;
 
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 
@@ -23,7 +24,23 @@ public final class ShipmentModule {
     }
 
     public static void configure(Configurer configurer) {
-        configurer.configureAggregate(ShipmentAggregate.class);
+        configure(configurer, false);
+    }
+
+    /**
+     * @param cacheAggregates keep loaded shipments in Axon's {@code WeakReferenceCache}, so a command does not read
+     *                        and deserialize the shipment's events again. Meant for one process handling shipment
+     *                        commands: with several, a cached shipment can miss events another process appended. A
+     *                        write based on it then fails on the event sequence number, but a rejection may rest
+     *                        on the stale state.
+     */
+    public static void configure(Configurer configurer, boolean cacheAggregates) {
+        AggregateConfigurer<ShipmentAggregate> aggregate =
+                AggregateConfigurer.defaultConfiguration(ShipmentAggregate.class);
+        if (cacheAggregates) {
+            aggregate.configureWeakReferenceCache();
+        }
+        configurer.configureAggregate(aggregate);
         configurer.eventProcessing()
                 .registerSubscribingEventProcessor(CarrierHandoverPolicy.PROCESSING_GROUP)
                 .registerEventHandler(config -> new CarrierHandoverPolicy(config.commandGateway()))

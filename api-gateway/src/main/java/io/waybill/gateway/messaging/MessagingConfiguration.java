@@ -15,10 +15,10 @@ import org.springframework.context.annotation.Configuration;
 class MessagingConfiguration {
 
     @Bean
-    ConfigurerModule domainModules() {
+    ConfigurerModule domainModules(MessagingProperties properties) {
         return configurer -> {
-            OrderModule.configure(configurer);
-            ShipmentModule.configure(configurer);
+            OrderModule.configure(configurer, properties.cacheAggregates());
+            ShipmentModule.configure(configurer, properties.cacheAggregates());
             // An outcome that could not be recorded is retried, never skipped; see PlatformRequestDispatcher.
             configurer.eventProcessing().registerListenerInvocationErrorHandler("platform-requests",
                     config -> PropagatingErrorHandler.instance());
