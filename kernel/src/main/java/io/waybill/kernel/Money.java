@@ -11,9 +11,19 @@ import java.util.Objects;
  */
 public record Money(BigDecimal amount, Currency currency) {
 
+    /**
+     * Exclusive bound of an amount's magnitude: 15 integer digits, so every amount and total fits the
+     * read models' {@code NUMERIC(19,4)} columns.
+     */
+    public static final BigDecimal LIMIT = new BigDecimal("1000000000000000");
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+        if (amount.abs().compareTo(LIMIT) >= 0) {
+            throw new InvalidValueException("amount", amount.toPlainString(),
+                    "give an amount below 1,000,000,000,000,000 in absolute value");
+        }
         if (amount.scale() > currency.getDefaultFractionDigits() && amount.stripTrailingZeros().scale()
                 > currency.getDefaultFractionDigits()) {
             throw new InvalidValueException("amount", amount.toPlainString(),
@@ -31,13 +41,19 @@ public record Money(BigDecimal amount, Currency currency) {
         return new Money(BigDecimal.ZERO, currency);
     }
 
-    /** Parses an ISO 4217 code, rejecting unknown codes with the field name {@code currency}. */
+    /** Parses an ISO 4217 code, rejecting unknown codes and codes without minor units (XXX, XAU). */
     public static Currency currency(String code) {
+        Currency currency;
         try {
-            return Currency.getInstance(Objects.requireNonNull(code, "currency"));
+            currency = Currency.getInstance(Objects.requireNonNull(code, "currency"));
         } catch (IllegalArgumentException e) {
             throw new InvalidValueException("currency", code, "use an ISO 4217 code such as EUR, USD or BRL");
         }
+        if (currency.getDefaultFractionDigits() < 0) {
+            throw new InvalidValueException("currency", code,
+                    "use the code of a currency with minor units, such as EUR, USD or BRL, not a fund or metal");
+        }
+        return currency;
     }
 
     public Money plus(Money other) {

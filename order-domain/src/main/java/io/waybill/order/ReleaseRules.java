@@ -93,6 +93,12 @@ final class ReleaseRules {
             throw new InvalidValueException(prefix + "unitPrice", line.unitPrice().amount().toPlainString(),
                     "give a unit price of zero or more");
         }
+        try {
+            line.total();
+        } catch (InvalidValueException e) {
+            throw new InvalidValueException(prefix + "quantity", String.valueOf(line.quantity()),
+                    "keep quantity times unit price below 1,000,000,000,000,000");
+        }
         if (!line.unitPrice().currency().equals(command.currency())) {
             throw new InvalidValueException(prefix + "unitPrice.currency",
                     line.unitPrice().currency().getCurrencyCode(),

@@ -1,5 +1,6 @@
 package io.waybill.gateway.web;
 
+import io.waybill.gateway.directory.CommandDirectory;
 import io.waybill.gateway.messaging.RequestMetadata;
 import io.waybill.kernel.NotFoundException;
 import io.waybill.order.api.OrderId;
@@ -37,7 +38,10 @@ class ErpFeedController {
     private final PostingDeliveries deliveries;
     private final Clock clock;
 
-    ErpFeedController(PostingQueries postings, PostingDeliveries deliveries, Clock clock) {
+    private final CommandDirectory directory;
+
+    ErpFeedController(PostingQueries postings, PostingDeliveries deliveries, Clock clock, CommandDirectory directory) {
+        this.directory = directory;
         this.postings = postings;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -73,7 +77,12 @@ class ErpFeedController {
     Mono<PostingList> byOrder(@PathVariable String orderId, ServerWebExchange exchange) {
         RequestMetadata caller = Callers.of(exchange, SOURCE);
         OrderId id = OrderId.parse(orderId);
-        return CommandSender.blocking(() -> new PostingList(postings.byOrder(caller.tenantId(), id)));
+        return CommandSender.blocking(() -> {
+            if (directory.orderStatus(caller.tenantId(), id).isEmpty()) {
+                throw new NotFoundException("orderId", orderId);
+            }
+            return new PostingList(postings.byOrder(caller.tenantId(), id));
+        });
     }
 
     /** Records the ERP document number; 201 the first time, 200 for a repeat with the same number. */

@@ -1,5 +1,6 @@
 package io.waybill.gateway.web;
 
+import io.waybill.gateway.directory.CommandDirectory;
 import io.waybill.gateway.messaging.RequestMetadata;
 import io.waybill.gateway.readmodel.TenantTimeZones;
 import io.waybill.kernel.NotFoundException;
@@ -38,8 +39,11 @@ class FinanceController {
     private final TenantTimeZones timeZones;
     private final Clock clock;
 
+    private final CommandDirectory directory;
+
     FinanceController(JournalQueries journal, ReconciliationQueries reconciliation, KpiQueries kpis,
-                      TenantTimeZones timeZones, Clock clock) {
+                      TenantTimeZones timeZones, Clock clock, CommandDirectory directory) {
+        this.directory = directory;
         this.journal = journal;
         this.reconciliation = reconciliation;
         this.kpis = kpis;
@@ -63,7 +67,12 @@ class FinanceController {
     Mono<Journal> journal(@PathVariable String orderId, ServerWebExchange exchange) {
         RequestMetadata caller = Callers.of(exchange, VisibilityController.SOURCE);
         OrderId id = OrderId.parse(orderId);
-        return CommandSender.blocking(() -> new Journal(id, journal.byOrder(caller.tenantId(), id)));
+        return CommandSender.blocking(() -> {
+            if (directory.orderStatus(caller.tenantId(), id).isEmpty()) {
+                throw new NotFoundException("orderId", orderId);
+            }
+            return new Journal(id, journal.byOrder(caller.tenantId(), id));
+        });
     }
 
     @GetMapping("/journal/trial-balance")

@@ -99,7 +99,7 @@ class MoneyController {
         if (body.carrierId() == null) {
             throw new InvalidValueException("carrierId", null, "give the carrier that sent the invoice, for example ups");
         }
-        RecordCarrierInvoice command = new RecordCarrierInvoice(id, caller.tenantId(), PartnerId.of(body.carrierId()),
+        RecordCarrierInvoice command = new RecordCarrierInvoice(id, caller.tenantId(), FieldValues.partnerId("carrierId", body.carrierId()),
                 body.invoiceReference(), lines(body.lines(), body.currency()), occurredAt(body.occurredAt()));
         return sendForShipment(caller, id, command);
     }

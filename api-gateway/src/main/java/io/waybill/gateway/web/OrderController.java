@@ -158,7 +158,17 @@ class OrderController {
     }
 
     private Instant occurredAt(Instant given) {
-        return given != null ? given : clock.instant();
+        return occurredAt("occurredAt", given);
+    }
+
+    /** Returns the given time, or now when absent; a time more than a day ahead of the clock is rejected. */
+    private Instant occurredAt(String field, Instant given) {
+        Instant now = clock.instant();
+        if (given != null && given.isAfter(now.plus(ShipmentController.MAX_CLOCK_SKEW))) {
+            throw new InvalidValueException(field, given.toString(),
+                    "give the time it happened; it may lie at most 24 hours ahead of the ledger's clock");
+        }
+        return given != null ? given : now;
     }
 
     private ReleaseOrder toCommand(ReleaseOrderBody body, RequestMetadata caller) {
@@ -179,7 +189,7 @@ class OrderController {
                 : new PromisedDelivery(promised.latestDate(), promised.windowStart(), promised.windowEnd());
         return new ReleaseOrder(OrderId.forErpOrder(caller.tenantId(), body.erpOrderNumber()), caller.tenantId(),
                 body.erpOrderNumber(), body.customerReference(), address, lines, currency, delivery,
-                body.serviceLevel(), body.parcelWeightKg(), occurredAt(body.releasedAt()));
+                body.serviceLevel(), body.parcelWeightKg(), occurredAt("releasedAt", body.releasedAt()));
     }
 
     private static List<OrderLine> toLines(List<LineBody> bodies, Currency currency) {

@@ -164,6 +164,8 @@ class ProblemResponses {
             String value = null;
             if (e instanceof UnrecognizedPropertyException unknown) {
                 fix = "remove " + field + "; accepted fields here are " + unknown.getKnownPropertyIds();
+            } else if (e instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+                fix = "remove NUL characters and unpaired surrogates from " + field;
             } else if (e instanceof InvalidFormatException format) {
                 value = String.valueOf(format.getValue());
                 fix = "give " + field + " as " + describe(format.getTargetType());

@@ -16,6 +16,9 @@ import io.waybill.shipment.api.ShipmentCommands.RecordMilestone;
 import io.waybill.shipment.api.ShipmentCommands.TenderShipment;
 import io.waybill.shipment.api.ShipmentId;
 import io.waybill.shipment.api.ShipmentStatus;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,10 +50,12 @@ class ShipmentController {
 
     private final CommandSender commands;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    ShipmentController(CommandSender commands, Clock clock) {
+    ShipmentController(CommandSender commands, Clock clock, ObjectMapper json) {
         this.commands = commands;
         this.clock = clock;
+        this.json = json;
     }
 
     record TenderBody(String providerId, String providerShipmentId, String trackingNumber, String carrier,
@@ -63,7 +68,8 @@ class ShipmentController {
                          Integer attemptNumber) {
     }
 
-    record MilestoneBatchBody(List<MilestoneBody> milestones) {
+    /** Items stay JSON trees here, so one item of the wrong shape is rejected alone, not the whole batch. */
+    record MilestoneBatchBody(List<JsonNode> milestones) {
     }
 
     record TenderResponse(ShipmentId shipmentId, ShipmentStatus status) {
@@ -82,10 +88,7 @@ class ShipmentController {
                                 ServerWebExchange exchange) {
         RequestMetadata caller = Callers.of(exchange, OrderController.SOURCE);
         ShipmentId id = ShipmentId.parse(shipmentId);
-        if (body.providerId() == null) {
-            throw new InvalidValueException("providerId", null, "give the delivery platform that accepted the shipment");
-        }
-        PartnerId provider = PartnerId.of(body.providerId());
+        PartnerId provider = FieldValues.partnerId("providerId", body.providerId());
         Instant at = body.occurredAt() != null ? body.occurredAt() : clock.instant();
         return commands.<ShipmentStatus>send(new TenderShipment(id, caller.tenantId(), provider,
                         body.providerShipmentId(), body.trackingNumber(), body.carrier(), at), caller)
@@ -97,6 +100,10 @@ class ShipmentController {
                                                           @RequestBody MilestoneBody body,
                                                           ServerWebExchange exchange) {
         RequestMetadata caller = Callers.of(exchange, OrderController.SOURCE);
+        if (body.shipmentId() != null && !body.shipmentId().equals(shipmentId)) {
+            throw new InvalidValueException("shipmentId", body.shipmentId(),
+                    "leave shipmentId out of the body, or make it equal to the shipment id in the path");
+        }
         RecordMilestone command = toCommand(ShipmentId.parse(shipmentId), body, caller, "");
         return commands.<MilestoneResult>send(command, caller).map(result -> ResponseEntity
                 .status(result.outcome() == MilestoneOutcome.DUPLICATE ? HttpStatus.OK : HttpStatus.CREATED)
@@ -110,7 +117,7 @@ class ShipmentController {
     @PostMapping("/milestones/batch")
     Mono<BatchResponse> recordBatch(@RequestBody MilestoneBatchBody body, ServerWebExchange exchange) {
         RequestMetadata caller = Callers.of(exchange, OrderController.SOURCE);
-        List<MilestoneBody> items = body.milestones();
+        List<JsonNode> items = body.milestones();
         if (items == null || items.isEmpty()) {
             throw new InvalidValueException("milestones", "[]", "send between 1 and " + MAX_BATCH + " milestones");
         }
@@ -119,8 +126,7 @@ class ShipmentController {
                     "split the upload into batches of at most " + MAX_BATCH + " milestones");
         }
         return Flux.range(0, items.size())
-                .groupBy(index -> items.get(index) == null || items.get(index).shipmentId() == null
-                        ? "" : items.get(index).shipmentId())
+                .groupBy(index -> items.get(index) == null ? "" : items.get(index).path("shipmentId").asText(""))
                 .flatMap(group -> group.concatMap(index -> recordItem(index, items.get(index), caller)),
                         BATCH_SHIPMENTS_IN_PARALLEL)
                 .sort(Comparator.comparingInt(BatchItemResult::index))
@@ -128,8 +134,19 @@ class ShipmentController {
                 .map(ShipmentController::summarise);
     }
 
-    private Mono<BatchItemResult> recordItem(int index, MilestoneBody item, RequestMetadata caller) {
+    private Mono<BatchItemResult> recordItem(int index, JsonNode node, RequestMetadata caller) {
         String prefix = "milestones[" + index + "].";
+        MilestoneBody item;
+        try {
+            item = node == null || node.isNull() ? null : json.treeToValue(node, MilestoneBody.class);
+        } catch (JsonProcessingException e) {
+            ProblemDetail problem = Problems.fromJson(e);
+            Object field = problem.getProperties() == null ? null : problem.getProperties().get("field");
+            problem.setProperty("field", field == null ? prefix.substring(0, prefix.length() - 1) : prefix + field);
+            problem.setDetail("milestones[" + index + "] is invalid: " + problem.getDetail());
+            return Mono.just(new BatchItemResult(index, problem.getStatus(), node.path("shipmentId").asText(null),
+                    node.path("sourceEventId").asText(null), null, null, null, problem));
+        }
         try {
             if (item == null) {
                 throw new InvalidValueException(prefix.substring(0, prefix.length() - 1), null, "remove the empty item");

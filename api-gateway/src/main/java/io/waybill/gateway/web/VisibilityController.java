@@ -1,5 +1,6 @@
 package io.waybill.gateway.web;
 
+import io.waybill.gateway.directory.CommandDirectory;
 import io.waybill.gateway.messaging.RequestMetadata;
 import io.waybill.kernel.InvalidValueException;
 import io.waybill.kernel.NotFoundException;
@@ -32,7 +33,10 @@ class VisibilityController {
 
     private final VisibilityQueries queries;
 
-    VisibilityController(VisibilityQueries queries) {
+    private final CommandDirectory directory;
+
+    VisibilityController(VisibilityQueries queries, CommandDirectory directory) {
+        this.directory = directory;
         this.queries = queries;
     }
 
@@ -51,7 +55,12 @@ class VisibilityController {
     Mono<ShipmentList> byOrder(@PathVariable String orderId, ServerWebExchange exchange) {
         RequestMetadata caller = Callers.of(exchange, SOURCE);
         OrderId id = OrderId.parse(orderId);
-        return CommandSender.blocking(() -> new ShipmentList(queries.byOrder(caller.tenantId(), id)));
+        return CommandSender.blocking(() -> {
+            if (directory.orderStatus(caller.tenantId(), id).isEmpty()) {
+                throw new NotFoundException("orderId", orderId);
+            }
+            return new ShipmentList(queries.byOrder(caller.tenantId(), id));
+        });
     }
 
     @GetMapping("/shipments/by-tracking")

@@ -255,7 +255,7 @@ class ErpDispatcherTest {
 
     /** Records an order with five postings: tender, payment, pick-up, delivery and proof of delivery. */
     private String recordDeliveredOrder() {
-        String orderId = post(http, "/api/v1/orders", Requests.release("SO-" + UUID.randomUUID()), 201)
+        String orderId = post(http, "/api/v1/orders", releasedBeforeStart("SO-" + UUID.randomUUID()), 201)
                 .path("orderId").asText();
         String shipmentId = post(http, "/api/v1/orders/" + orderId + "/shipments",
                 "{\"occurredAt\":\"2026-03-09T08:00:00Z\"}", 201).path("shipmentId").asText();
@@ -271,4 +271,8 @@ class ErpDispatcherTest {
         return orderId;
     }
 
+    /** Returns a release dated before the test clock's start, which the ledger would reject as future. */
+    private static String releasedBeforeStart(String erpOrderNumber) {
+        return Requests.release(erpOrderNumber).replace("2026-12-01T09:00:00Z", "2026-03-09T07:00:00Z");
+    }
 }

@@ -313,6 +313,117 @@ class ProcessApiTest extends LedgerIntegrationTest {
         assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
     }
 
+    @Test
+    void amountBeyondColumnsIsRejected() {
+        long events = eventCount();
+        String huge = release(uniqueErpOrderNumber()).replace("49.90", "1e16");
+
+        JsonNode problem = http.post().uri("/api/v1/orders").bodyValue(huge)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(problem.get("field").asText()).isEqualTo("lines[0].unitPrice");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void currencyWithoutMinorUnitsIsRejected() {
+        JsonNode problem = http.post().uri("/api/v1/orders")
+                .bodyValue(release(uniqueErpOrderNumber()).replace("\"BRL\"", "\"XXX\""))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(problem.get("field").asText()).isEqualTo("currency");
+        assertThat(problem.get("value").asText()).isEqualTo("XXX");
+    }
+
+    @Test
+    void nulCharacterIsRejected() {
+        String shipmentId = tenderedShipment();
+        long events = eventCount();
+
+        JsonNode problem = http.post().uri("/api/v1/shipments/" + shipmentId + "/milestones")
+                .bodyValue("""
+                        {"code":"IN_TRANSIT","occurredAt":"2026-12-02T09:00:00Z","sourceEventId":"nul-1",
+                         "description":"a\\u0000b"}""")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(problem.get("field").asText()).isEqualTo("description");
+        assertThat(problem.get("fix").asText()).contains("NUL");
+        assertThat(eventCount()).isEqualTo(events);
+    }
+
+    @Test
+    void trailingContentIsMalformed() {
+        String shipmentId = tenderedShipment();
+
+        http.post().uri("/api/v1/shipments/" + shipmentId + "/milestones")
+                .bodyValue(milestone("IN_TRANSIT", "2026-12-02T09:00:00Z", "trail-1") + " garbage")
+                .exchange()
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void bodyShipmentIdMustMatchPath() {
+        String shipmentId = tenderedShipment();
+        String other = tenderedShipment();
+
+        http.post().uri("/api/v1/shipments/" + shipmentId + "/milestones")
+                .bodyValue("""
+                        {"shipmentId":"%s","code":"PICKED_UP","occurredAt":"2026-12-02T08:00:00Z",
+                         "sourceEventId":"mm-1"}""".formatted(other))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("shipmentId");
+    }
+
+    @Test
+    void releaseInFarFutureIsRejected() {
+        http.post().uri("/api/v1/orders")
+                .bodyValue(release(uniqueErpOrderNumber()).replace("2026-12-01T09:00:00Z", "2099-01-01T00:00:00Z"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("releasedAt");
+    }
+
+    @Test
+    void batchItemOfWrongShapeFailsAlone() {
+        String shipmentId = tenderedShipment();
+        String batch = """
+                {"milestones":[
+                  {"shipmentId":"%1$s","code":"PICKED_UP","occurredAt":"2026-12-02T08:00:00Z","sourceEventId":"w-1"},
+                  {"shipmentId":"%1$s","code":"BOGUS","occurredAt":"2026-12-02T09:00:00Z","sourceEventId":"w-2"},
+                  5
+                ]}""".formatted(shipmentId);
+
+        JsonNode body = http.post().uri("/api/v1/milestones/batch").bodyValue(batch)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(JsonNode.class).returnResult().getResponseBody();
+
+        assertThat(body.get("recorded").asInt()).isEqualTo(1);
+        assertThat(body.get("rejected").asInt()).isEqualTo(2);
+        assertThat(body.get("results").get(1).get("problem").get("field").asText()).isEqualTo("milestones[1].code");
+        assertThat(body.get("results").get(2).get("status").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void otherTenantsOrderListsAreNotFound() {
+        String erp = uniqueErpOrderNumber();
+        String orderId = releaseOrder(erp);
+
+        clientFor("globex", Role.PROCESS, Role.FINANCE).get().uri("/api/v1/orders/" + orderId + "/shipments")
+                .exchange()
+                .expectStatus().isNotFound();
+        clientFor("globex", Role.PROCESS, Role.FINANCE).get().uri("/api/v1/orders/" + orderId + "/journal")
+                .exchange()
+                .expectStatus().isNotFound();
+    }
+
     private void assertOutcome(String path, String body, HttpStatus status, String outcome, String currentStatus) {
         http.post().uri(path).bodyValue(body)
                 .exchange()

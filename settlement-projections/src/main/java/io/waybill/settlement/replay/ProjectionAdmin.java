@@ -6,7 +6,9 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -97,11 +99,38 @@ public class ProjectionAdmin {
                 errors.add("segment " + tracker.getSegment().getSegmentId() + ": " + tracker.getError());
             }
         }
+        List<Integer> unclaimed = unclaimedSegments(projection, trackers);
+        if (!unclaimed.isEmpty()) {
+            caughtUp = false;
+            errors.add("segments " + unclaimed + " are not being processed on this node; on a single node that "
+                    + "means they failed and wait for a retry, so check the log for the failing event");
+        }
         boolean replaying = processor.isReplaying();
         long target = replaying && replayTarget != null ? replayTarget : head;
         BigDecimal progress = progress(position, target);
         return new ProjectionStatus(projection.processingGroup(), projection.tables(), processor.isRunning(), replaying,
                 caughtUp, position, head, replayTarget, progress, trackers.size(), errors);
+    }
+
+    /**
+     * Returns the segments in the token store that no tracker of this node holds. A segment whose
+     * batch keeps failing is released between retries, so it is missing from the processing status
+     * and would otherwise look healthy.
+     */
+    private List<Integer> unclaimedSegments(Projection projection, Collection<EventTrackerStatus> trackers) {
+        String name = projection.processingGroup();
+        int[] stored = processing.tokenStore(name).fetchSegments(name);
+        Set<Integer> claimed = new HashSet<>();
+        for (EventTrackerStatus tracker : trackers) {
+            claimed.add(tracker.getSegment().getSegmentId());
+        }
+        List<Integer> unclaimed = new ArrayList<>();
+        for (int segment : stored) {
+            if (!claimed.contains(segment)) {
+                unclaimed.add(segment);
+            }
+        }
+        return unclaimed;
     }
 
     private static BigDecimal progress(Long position, long target) {
