@@ -14,6 +14,10 @@ package io.waybill.bench.report;
 public record Row(String scenario, int clients, double rate, String unit, long p50Micros, long p99Micros,
                   long maxMicros, long errors, boolean comparable, PhaseStats stats, String note) {
 
+    public static Row skipped(String scenario, String reason) {
+        return new Row(scenario, 0, Double.NaN, "", -1, -1, -1, 0, false, null, "skipped: " + reason);
+    }
+
     public static Row unavailable(String scenario, String reason) {
         return new Row(scenario, 0, Double.NaN, "", -1, -1, -1, 0, false, null, "not available yet: " + reason);
     }
