@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
 
-/** Content rules of an order release, and the fingerprint that tells a repeat from a change. */
+/** Content rules of an order release, and the fingerprint that distinguishes a repeat from a change. */
 final class ReleaseRules {
 
     private ReleaseRules() {

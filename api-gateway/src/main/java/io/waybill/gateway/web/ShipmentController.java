@@ -75,7 +75,7 @@ class ShipmentController {
     record TenderResponse(ShipmentId shipmentId, ShipmentStatus status) {
     }
 
-    /** One batch item's answer: its HTTP-equivalent status and either the result or a problem. */
+    /** One batch item's result: its HTTP-equivalent status and either the result or a problem. */
     record BatchItemResult(int index, int status, String shipmentId, String sourceEventId, MilestoneOutcome outcome,
                            ShipmentStatus currentStatus, Integer failedAttempts, ProblemDetail problem) {
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The one place that says which events are financial and how each is booked. The journal and the
+ * The one place that defines which events are financial and how each is booked. The journal and the
  * ERP posting projections both read it, so a new financial event type needs one translation
  * registered here and nothing else. Events not registered here return empty.
  */
