@@ -73,12 +73,14 @@ public final class ProjectionLagScenario implements Scenario {
             List<CompletableFuture<Void>> tracking = trackers.stream()
                     .map(tracker -> CompletableFuture.runAsync(() -> track(tracker, loadFinished))).toList();
             RunContext.Measured<PhaseResult> measured;
+            long startMillis = System.currentTimeMillis();
             try {
                 measured = run.measure(0, () -> new PacedLoop(CLIENTS, rate, millis)
                         .run(client -> workload.client(prepared.shipments(), 0), "lag"));
             } finally {
                 loadFinished.set(true);
             }
+            run.window(title(), startMillis, System.currentTimeMillis());
             CompletableFuture.allOf(tracking.toArray(CompletableFuture[]::new))
                     .get(DRAIN_MILLIS + 10_000, TimeUnit.MILLISECONDS);
             if (groups.stream().noneMatch(group -> group.title().equals(Projections.PROJECTIONS))) {

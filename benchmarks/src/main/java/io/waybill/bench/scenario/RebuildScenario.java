@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +21,7 @@ public final class RebuildScenario implements Scenario {
 
     private static final String REBUILD_PATH = "/api/v1/admin/projections/rebuild";
     private static final long LIMIT_MILLIS = TimeUnit.MINUTES.toMillis(5);
+    private static final long SETTLE_MILLIS = TimeUnit.MINUTES.toMillis(3);
 
     @Override
     public String key() {
@@ -41,13 +43,32 @@ public final class RebuildScenario implements Scenario {
         Set<String> projections = projections(run);
         try (Connection connection = run.postgres().connect()) {
             long head = LagTracker.head(connection);
+            settle(run, connection, head);
+            long startMillis = System.currentTimeMillis();
             RunContext.Measured<Long> measured = run.measure(0, () -> rebuild(run, connection, projections, head));
+            run.window(title(), startMillis, System.currentTimeMillis());
             long millis = measured.value();
             String note = head + " events (highest global index) through " + projections
                     + (millis < 0 ? "; NOT caught up within " + LIMIT_MILLIS / 1000 + " s" : "");
             double seconds = Math.abs(millis) / 1000.0;
             run.report().add(new Row(title(), 0, seconds > 0 ? head / seconds : 0, "events/s", -1, -1, -1, 0, false,
                     measured.stats(), note));
+        }
+    }
+
+    /**
+     * Waits until every processor, sagas included, has worked off the earlier phases' events, so that
+     * the window holds the rebuild's work only.
+     */
+    private static void settle(RunContext run, Connection connection, long head) throws SQLException {
+        Set<String> all = new TreeSet<>();
+        Projections.groups(run).forEach(group -> all.addAll(group.processors()));
+        try {
+            new LagTracker(connection, all, head)
+                    .sampleUntilCovered(head, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the processors to catch up", e);
         }
     }
 
