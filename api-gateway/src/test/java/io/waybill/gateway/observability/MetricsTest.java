@@ -30,6 +30,9 @@ class MetricsTest extends LedgerIntegrationTest {
         assertThat(scrape).contains("http_server_requests_seconds_count");
         assertThat(scrape).containsPattern("commandBus\\w*\\{[^}]*ReleaseOrder");
         assertThat(scrape).containsPattern("eventProcessor\\w*latency");
+        // Axon's timers publish count, sum and max, but no client-side percentiles (AxonTimerFilter).
+        assertThat(scrape).containsPattern("commandBus\\w*_seconds_count\\{");
+        assertThat(scrape).doesNotContainPattern("(commandBus|eventProcessor)\\w*\\{[^}]*quantile=");
     }
 
     @Test
