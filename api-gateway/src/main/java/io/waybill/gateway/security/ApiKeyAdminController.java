@@ -141,6 +141,7 @@ class ApiKeyAdminController {
                     old.expiresAt(), admin.principal(), old.keyId());
             Instant oldEnds = clock.instant().plus(grace);
             store.rotate(issued.stored(), oldEnds);
+            store.forget(keyId);
             log.info("{} rotated API key {} to {}; the old key works until {}", admin.principal(), keyId,
                     issued.stored().keyId(), oldEnds);
             return created(exchange, issued);

@@ -2,6 +2,7 @@ package io.waybill.gateway.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -70,8 +71,11 @@ final class ApiKeyAuthenticationFilter implements WebFilter {
             return Mono.error(ApiKeyAuthenticationException.invalidKey("invalid-api-key",
                     "the API key is malformed; keys look like wbk_<16 characters>.<43 characters>"));
         }
-        return Mono.fromCallable(() -> store.find(presented.keyId()))
-                .subscribeOn(Schedulers.boundedElastic())
+        Optional<ApiKeyStore.StoredKey> known = store.cached(presented.keyId());
+        Mono<Optional<ApiKeyStore.StoredKey>> lookup = known.isPresent() ? Mono.just(known)
+                : Mono.fromCallable(() -> store.findForAuthentication(presented.keyId()))
+                        .subscribeOn(Schedulers.boundedElastic());
+        return lookup
                 .flatMap(found -> {
                     ApiKeyStore.StoredKey key = found.orElse(null);
                     Caller caller = check(presented, key, clock.instant());

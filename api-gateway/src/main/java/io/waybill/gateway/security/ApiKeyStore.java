@@ -1,5 +1,7 @@
 package io.waybill.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.waybill.kernel.PartnerId;
 import io.waybill.kernel.TenantId;
 import java.sql.ResultSet;
@@ -17,7 +19,12 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The {@code api_key} table. Every method blocks on JDBC; call it off the event loop. */
+/**
+ * The {@code api_key} table. Every method except {@link #cached} blocks on JDBC; call it off the
+ * event loop. Keys read for authentication are kept for {@code waybill.security.api-keys.cache-ttl},
+ * so a busy client does not cost a query per request; revoking or rotating a key on this node drops
+ * it from the cache once the change is committed.
+ */
 @Component
 class ApiKeyStore {
 
@@ -28,10 +35,18 @@ class ApiKeyStore {
     /** Arbitrary advisory lock id reserved for creating the first admin key. */
     private static final long FIRST_ADMIN_KEY_LOCK = 0x57_41_59_42_4b_45_59L;
 
-    private final JdbcTemplate jdbc;
+    /** Maximum number of keys in the cache; the least recently used ones go first. */
+    private static final int CACHE_SIZE = 10_000;
 
-    ApiKeyStore(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final Cache<String, StoredKey> recent;
+
+    ApiKeyStore(JdbcTemplate jdbc, WaybillSecurityProperties properties) {
         this.jdbc = jdbc;
+        this.recent = Caffeine.newBuilder()
+                .maximumSize(properties.apiKeys().cacheTtl().isZero() ? 0 : CACHE_SIZE)
+                .expireAfterWrite(properties.apiKeys().cacheTtl())
+                .build();
     }
 
     /** A stored key; {@code secretDigest} is the SHA-256 of the secret, never the secret itself. */
@@ -64,6 +79,18 @@ class ApiKeyStore {
         return jdbc.query("SELECT " + COLUMNS + " FROM api_key WHERE key_id = ?", MAPPER, keyId).stream().findFirst();
     }
 
+    /** Returns the key if this node read it within the cache time; never blocks. */
+    Optional<StoredKey> cached(String keyId) {
+        return Optional.ofNullable(recent.getIfPresent(keyId));
+    }
+
+    /** Reads the key from the database and keeps it for the cache time. Unknown key ids are not kept. */
+    Optional<StoredKey> findForAuthentication(String keyId) {
+        Optional<StoredKey> key = find(keyId);
+        key.ifPresent(found -> recent.put(keyId, found));
+        return key;
+    }
+
     /** Lists keys newest first; with a tenant only that tenant's keys, otherwise all of them. */
     List<StoredKey> list(TenantId tenantId) {
         if (tenantId == null) {
@@ -75,8 +102,16 @@ class ApiKeyStore {
 
     /** Marks the key revoked unless it already was; returns whether this call revoked it. */
     boolean revoke(String keyId, Instant at, String by) {
-        return jdbc.update("UPDATE api_key SET revoked_at = ?, revoked_by = ? WHERE key_id = ? AND revoked_at IS NULL",
+        boolean revoked = jdbc.update(
+                "UPDATE api_key SET revoked_at = ?, revoked_by = ? WHERE key_id = ? AND revoked_at IS NULL",
                 Timestamp.from(at), by, keyId) == 1;
+        forget(keyId);
+        return revoked;
+    }
+
+    /** Drops the key from this node's cache, so that the next request reads it again. */
+    void forget(String keyId) {
+        recent.invalidate(keyId);
     }
 
     /**

@@ -47,8 +47,13 @@ public record WaybillSecurityProperties(@DefaultValue("embedded") BootstrapMode 
         }
     }
 
-    /** @param rotationGrace how long a rotated key keeps working unless the rotation request gives another time */
-    public record ApiKeys(@DefaultValue("1h") Duration rotationGrace) {
+    /**
+     * @param rotationGrace how long a rotated key keeps working unless the rotation request gives another time
+     * @param cacheTtl      how long a node reuses a key it read from the database before reading it again;
+     *                      a revocation or rotation made on another node takes effect here after at most
+     *                      this time. Zero reads the key on every request.
+     */
+    public record ApiKeys(@DefaultValue("1h") Duration rotationGrace, @DefaultValue("5s") Duration cacheTtl) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.waybill.gateway.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.waybill.gateway.support.LedgerIntegrationTest;
@@ -9,6 +10,7 @@ import io.waybill.gateway.support.Shipments;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,6 +107,8 @@ class ApiKeyTest extends LedgerIntegrationTest {
         String oldKey = issued.get("apiKey").asText();
         String oldId = issued.get("key").get("keyId").asText();
         String orderId = Shipments.releaseOrder(http, uniqueErpOrderNumber());
+        // Used once first, so that this node holds the key in its cache when it is rotated.
+        withApiKey(oldKey).get().uri("/api/v1/orders/{id}/history", orderId).exchange().expectStatus().isOk();
 
         http.post().uri("/api/v1/admin/api-keys/{id}/rotate", oldId).bodyValue("{\"gracePeriod\":\"PT0S\"}")
                 .exchange().expectStatus().isCreated();
@@ -122,6 +126,8 @@ class ApiKeyTest extends LedgerIntegrationTest {
                 {"name":"to-revoke","roles":["process"]}""");
         String key = issued.get("apiKey").asText();
         String keyId = issued.get("key").get("keyId").asText();
+        withApiKey(key).post().uri("/api/v1/orders").bodyValue(Requests.release(uniqueErpOrderNumber())).exchange()
+                .expectStatus().isCreated();
 
         http.post().uri("/api/v1/admin/api-keys/{id}/revoke", keyId).exchange()
                 .expectStatus().isOk()
@@ -134,6 +140,25 @@ class ApiKeyTest extends LedgerIntegrationTest {
         http.post().uri("/api/v1/admin/api-keys/{id}/revoke", keyId).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("revoked");
+    }
+
+    @Test
+    void revocationByAnotherNodeTakesEffectWithinTheCacheTime() {
+        JsonNode issued = issue(http, """
+                {"name":"revoked-elsewhere","roles":["process"]}""");
+        String key = issued.get("apiKey").asText();
+        String keyId = issued.get("key").get("keyId").asText();
+        withApiKey(key).post().uri("/api/v1/orders").bodyValue(Requests.release(uniqueErpOrderNumber())).exchange()
+                .expectStatus().isCreated();
+
+        // Another node revokes the key: this node's cache does not hear of it.
+        jdbc.update("UPDATE api_key SET revoked_at = now(), revoked_by = 'other-node' WHERE key_id = ?", keyId);
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                withApiKey(key).post().uri("/api/v1/orders").bodyValue(Requests.release(uniqueErpOrderNumber()))
+                        .exchange()
+                        .expectStatus().isUnauthorized()
+                        .expectBody().jsonPath("$.type").isEqualTo("urn:waybill:problem:revoked-api-key"));
     }
 
     @Test
