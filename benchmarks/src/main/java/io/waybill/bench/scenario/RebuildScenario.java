@@ -58,7 +58,7 @@ public final class RebuildScenario implements Scenario {
 
     /**
      * Waits until every processor, sagas included, has worked off the earlier phases' events, so that
-     * the window holds the rebuild's work only.
+     * the window contains the rebuild's work only.
      */
     private static void settle(RunContext run, Connection connection, long head) throws SQLException {
         Set<String> all = new TreeSet<>();
