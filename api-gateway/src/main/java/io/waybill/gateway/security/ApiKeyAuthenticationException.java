@@ -31,6 +31,12 @@ final class ApiKeyAuthenticationException extends AuthenticationException {
                         + "revoked or has expired");
     }
 
+    /** Builds the failure for a request with two or more credentials, where any choice among them would be a guess. */
+    static ApiKeyAuthenticationException ambiguousCredentials(String detail) {
+        return new ApiKeyAuthenticationException("ambiguous-credentials", "Ambiguous credentials", detail,
+                "send exactly one credential: one Authorization header, or one X-Api-Key header");
+    }
+
     static ApiKeyAuthenticationException invalidSignature(String reason, String detail) {
         return new ApiKeyAuthenticationException(reason, "Invalid webhook signature", detail,
                 "sign '<timestamp>.<METHOD>.<path>.<body>' with HMAC-SHA256 keyed by the API key, send the current "

@@ -44,6 +44,12 @@ final class ApiKeyAuthenticationFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String ambiguity = ambiguity(exchange.getRequest().getHeaders());
+        if (ambiguity != null) {
+            log.info("Rejected a request to {} with {}", exchange.getRequest().getPath(), ambiguity);
+            return problems.commence(exchange, ApiKeyAuthenticationException.ambiguousCredentials(
+                    "the request carries " + ambiguity));
+        }
         String keyText = presentedKey(exchange.getRequest().getHeaders());
         if (keyText == null) {
             return chain.filter(exchange);
@@ -102,6 +108,16 @@ final class ApiKeyAuthenticationFilter implements WebFilter {
         String clientId = key.partnerId() != null ? key.partnerId().value() : key.name();
         return new Caller("api-key:" + key.keyId(), clientId, key.tenantId(), key.roles(), key.partnerId(),
                 Caller.Credential.API_KEY);
+    }
+
+    /** Describes the credentials when there is more than one, or returns null. */
+    private static String ambiguity(HttpHeaders headers) {
+        int authorizations = headers.getOrEmpty(HttpHeaders.AUTHORIZATION).size();
+        int apiKeys = headers.getOrEmpty(HEADER).size();
+        if (authorizations + apiKeys <= 1) {
+            return null;
+        }
+        return authorizations + " Authorization and " + apiKeys + " " + HEADER + " headers";
     }
 
     private static String presentedKey(HttpHeaders headers) {

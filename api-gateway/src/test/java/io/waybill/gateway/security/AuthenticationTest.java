@@ -52,6 +52,34 @@ class AuthenticationTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void twoCredentialsAreRejected() {
+        String processToken = token("test-user", TENANT, null, Role.PROCESS);
+        String auditorToken = token("test-user", TENANT, null, Role.AUDITOR);
+        List<List<String[]>> ambiguous = List.of(
+                List.of(new String[] {HttpHeaders.AUTHORIZATION, "Bearer " + auditorToken},
+                        new String[] {HttpHeaders.AUTHORIZATION, "Bearer " + processToken}),
+                List.of(new String[] {HttpHeaders.AUTHORIZATION, "Bearer " + processToken},
+                        new String[] {"X-Api-Key", "wbk_aaaaaaaaaaaaaaaa." + "A".repeat(43)}));
+
+        for (List<String[]> headers : ambiguous) {
+            String erpOrderNumber = uniqueErpOrderNumber();
+            anonymous().post().uri("/api/v1/orders")
+                    .headers(h -> headers.forEach(header -> h.add(header[0], header[1])))
+                    .bodyValue(Requests.release(erpOrderNumber))
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("urn:waybill:problem:ambiguous-credentials")
+                    .jsonPath("$.fix").value(fix -> assertThat((String) fix).contains("exactly one credential"));
+
+            Integer stored = jdbc.queryForObject("SELECT count(*) FROM order_directory WHERE erp_order_number = ?",
+                    Integer.class, erpOrderNumber);
+            assertThat(stored).isZero();
+        }
+    }
+
+    @Test
     void healthIsOpen() {
         anonymous().get().uri("/actuator/health").exchange()
                 .expectStatus().isOk()
