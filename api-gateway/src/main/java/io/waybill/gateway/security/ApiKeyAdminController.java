@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,7 +141,11 @@ class ApiKeyAdminController {
             ApiKeyIssuer.Issued issued = issuer.issue(old.name(), old.tenantId(), old.partnerId(), old.roles(),
                     old.expiresAt(), admin.principal(), old.keyId());
             Instant oldEnds = clock.instant().plus(grace);
-            store.rotate(issued.stored(), oldEnds);
+            Optional<String> earlier = store.rotate(issued.stored(), oldEnds);
+            if (earlier.isPresent()) {
+                throw new ConflictException("API key " + keyId + " was already rotated to " + earlier.get(), "keyId",
+                        keyId, "rotate " + earlier.get() + ", the key that replaced it");
+            }
             store.forget(keyId);
             log.info("{} rotated API key {} to {}; the old key works until {}", admin.principal(), keyId,
                     issued.stored().keyId(), oldEnds);

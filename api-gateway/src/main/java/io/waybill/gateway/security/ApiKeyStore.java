@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -40,6 +41,8 @@ class ApiKeyStore {
 
     private final JdbcTemplate jdbc;
     private final Cache<String, StoredKey> recent;
+    /** Counts {@link #forget} calls, so that a read that raced with one does not stay in the cache. */
+    private final AtomicLong forgets = new AtomicLong();
 
     ApiKeyStore(JdbcTemplate jdbc, WaybillSecurityProperties properties) {
         this.jdbc = jdbc;
@@ -86,8 +89,15 @@ class ApiKeyStore {
 
     /** Reads the key from the database and keeps it for the cache time. Unknown key ids are not kept. */
     Optional<StoredKey> findForAuthentication(String keyId) {
+        long forgetsBefore = forgets.get();
         Optional<StoredKey> key = find(keyId);
-        key.ifPresent(found -> recent.put(keyId, found));
+        if (key.isPresent()) {
+            recent.put(keyId, key.get());
+            // A revocation may have committed after the read above; then drop the stale copy.
+            if (forgets.get() != forgetsBefore) {
+                recent.invalidate(keyId);
+            }
+        }
         return key;
     }
 
@@ -111,20 +121,32 @@ class ApiKeyStore {
 
     /** Drops the key from this node's cache, so that the next request reads it again. */
     void forget(String keyId) {
+        forgets.incrementAndGet();
         recent.invalidate(keyId);
     }
 
     /**
      * Stores the replacement and shortens the old key's life to {@code oldExpiresAt}, in one
-     * transaction, so a rotation never leaves two keys without an end or no key at all.
+     * transaction, so a rotation never leaves two keys without an end or no key at all. Returns the
+     * id of an earlier replacement instead, and stores nothing, when the old key was rotated before:
+     * during its grace period it is still active, but its successor is the key to rotate. The old
+     * key's row stays locked until the end of the transaction, so two rotations at once cannot both
+     * pass this check.
      */
     @Transactional
-    void rotate(StoredKey replacement, Instant oldExpiresAt) {
+    Optional<String> rotate(StoredKey replacement, Instant oldExpiresAt) {
+        jdbc.query("SELECT key_id FROM api_key WHERE key_id = ? FOR UPDATE", rs -> null, replacement.rotatedFrom());
+        List<String> successors = jdbc.queryForList("SELECT key_id FROM api_key WHERE rotated_from = ?",
+                String.class, replacement.rotatedFrom());
+        if (!successors.isEmpty()) {
+            return Optional.of(successors.get(0));
+        }
         jdbc.update("""
                 UPDATE api_key SET expires_at = CASE WHEN expires_at IS NULL OR expires_at > ? THEN ? ELSE expires_at END
                 WHERE key_id = ?""", Timestamp.from(oldExpiresAt), Timestamp.from(oldExpiresAt),
                 replacement.rotatedFrom());
         insert(replacement);
+        return Optional.empty();
     }
 
     /**

@@ -49,11 +49,18 @@ public record WaybillSecurityProperties(@DefaultValue("embedded") BootstrapMode 
 
     /**
      * @param rotationGrace how long a rotated key keeps working unless the rotation request gives another time
-     * @param cacheTtl      how long a node reuses a key it read from the database before reading it again;
-     *                      a revocation or rotation made on another node takes effect here after at most
-     *                      this time. Zero reads the key on every request.
+     * @param cacheTtl      how long a node reuses a key it read from the database before reading it again.
+     *                      A revocation or rotation made on another node takes effect here within this
+     *                      time. Zero reads the key on every request.
      */
     public record ApiKeys(@DefaultValue("1h") Duration rotationGrace, @DefaultValue("5s") Duration cacheTtl) {
+
+        public ApiKeys {
+            if (cacheTtl.isNegative()) {
+                throw new IllegalArgumentException("waybill.security.api-keys.cache-ttl is " + cacheTtl
+                        + "; give zero (no cache) or a positive duration such as 5s");
+            }
+        }
     }
 
     /**

@@ -107,7 +107,7 @@ class ApiKeyTest extends LedgerIntegrationTest {
         String oldKey = issued.get("apiKey").asText();
         String oldId = issued.get("key").get("keyId").asText();
         String orderId = Shipments.releaseOrder(http, uniqueErpOrderNumber());
-        // Used once first, so that this node holds the key in its cache when it is rotated.
+        // Used once first, so that this node has the key in its cache when it is rotated.
         withApiKey(oldKey).get().uri("/api/v1/orders/{id}/history", orderId).exchange().expectStatus().isOk();
 
         http.post().uri("/api/v1/admin/api-keys/{id}/rotate", oldId).bodyValue("{\"gracePeriod\":\"PT0S\"}")
@@ -118,6 +118,35 @@ class ApiKeyTest extends LedgerIntegrationTest {
                 .expectBody().jsonPath("$.type").isEqualTo("urn:waybill:problem:expired-api-key");
         http.post().uri("/api/v1/admin/api-keys/{id}/rotate", oldId).bodyValue("{}").exchange()
                 .expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void rotatedKeyCannotBeRotatedAgain() {
+        JsonNode issued = issue(http, """
+                {"name":"rotate-twice","roles":["auditor"]}""");
+        String oldId = issued.get("key").get("keyId").asText();
+        JsonNode rotated = Shipments.json(http.post().uri("/api/v1/admin/api-keys/{id}/rotate", oldId)
+                .bodyValue("{\"gracePeriod\":\"PT1H\"}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(String.class).returnResult().getResponseBody());
+        String newId = rotated.get("key").get("keyId").asText();
+
+        http.post().uri("/api/v1/admin/api-keys/{id}/rotate", oldId).bodyValue("{\"gracePeriod\":\"PT0S\"}")
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.field").isEqualTo("keyId")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains(newId))
+                .jsonPath("$.fix").value(fix -> assertThat((String) fix).contains("rotate " + newId));
+
+        Integer successors = jdbc.queryForObject("SELECT count(*) FROM api_key WHERE rotated_from = ?", Integer.class,
+                oldId);
+        assertThat(successors).isEqualTo(1);
+        assertThat(rotated.get("key").has("expiresAt")).isFalse();
+        http.get().uri("/api/v1/admin/api-keys/{id}", newId).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.expiresAt").doesNotExist();
     }
 
     @Test
@@ -143,7 +172,7 @@ class ApiKeyTest extends LedgerIntegrationTest {
     }
 
     @Test
-    void revocationByAnotherNodeTakesEffectWithinTheCacheTime() {
+    void revocationElsewhereEndsCachedKey() {
         JsonNode issued = issue(http, """
                 {"name":"revoked-elsewhere","roles":["process"]}""");
         String key = issued.get("apiKey").asText();
