@@ -3,6 +3,9 @@ package io.waybill.gateway.observability;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
@@ -21,8 +24,9 @@ import org.springframework.context.annotation.Configuration;
  * <ul>
  *   <li>{@code commandBus.*} timers per command type ({@code payloadType}): count, total and maximum
  *       time of successful, failed and ignored commands;</li>
- *   <li>{@code eventProcessor.latency} per processor ({@code processorName}): how old the last event
- *       the processor handled was.</li>
+ *   <li>{@code eventProcessor.latency} per processor ({@code processorName}): how old, in
+ *       milliseconds, the last event the processor handled was when it handled it. Axon keeps the
+ *       value until the next event, so after a rebuild it stays high while the processor is idle.</li>
  * </ul>
  * Axon's automatic set also gives every event processor a timer, five counters and a capacity
  * reservoir, each tagged by event type and looked up in the registry for every event. With eight
@@ -38,25 +42,39 @@ class AxonMetricsConfiguration {
 
     @Bean
     ConfigurerModule axonMessageMonitors(MeterRegistry registry) {
-        return configurer -> configurer.configureMessageMonitor(
-                configuration -> (componentType, componentName) -> monitor(registry, componentType, componentName));
+        BiFunction<Class<?>, String, MessageMonitor<Message<?>>> monitors = monitorFactory(registry);
+        return configurer -> configurer.configureMessageMonitor(configuration -> monitors);
     }
 
-    @SuppressWarnings("unchecked")
-    static MessageMonitor<Message<?>> monitor(MeterRegistry registry, Class<?> componentType, String componentName) {
+    /** Returns the monitor of each Axon component, by component type and name. */
+    static BiFunction<Class<?>, String, MessageMonitor<Message<?>>> monitorFactory(MeterRegistry registry) {
+        // Axon may ask twice for one processor's monitor; one latency monitor per name keeps its
+        // gauge registered once.
+        Map<String, MessageMonitor<Message<?>>> processorMonitors = new ConcurrentHashMap<>();
+        return (componentType, componentName) -> {
+            if (EventProcessor.class.isAssignableFrom(componentType)) {
+                return processorMonitors.computeIfAbsent(componentName, name -> latencyMonitor(registry, name));
+            }
+            return monitor(registry, componentType);
+        };
+    }
+
+    static MessageMonitor<Message<?>> monitor(MeterRegistry registry, Class<?> componentType) {
         if (CommandBus.class.isAssignableFrom(componentType)) {
             return MessageTimerMonitor.buildMonitor("commandBus", registry, AxonMetricsConfiguration::payloadTags);
         }
-        if (EventProcessor.class.isAssignableFrom(componentType)) {
-            Tags processor = Tags.of(PROCESSOR_TAG, componentName);
-            MessageMonitor<? super EventMessage<?>> latency = EventProcessorLatencyMonitor.builder()
-                    .meterNamePrefix("eventProcessor")
-                    .meterRegistry(registry)
-                    .tagsBuilder(message -> processor)
-                    .build();
-            return (MessageMonitor<Message<?>>) (MessageMonitor<?>) latency;
-        }
         return NoOpMessageMonitor.INSTANCE;
+    }
+
+    @SuppressWarnings("unchecked")
+    static MessageMonitor<Message<?>> latencyMonitor(MeterRegistry registry, String processorName) {
+        Tags processor = Tags.of(PROCESSOR_TAG, processorName);
+        MessageMonitor<? super EventMessage<?>> latency = EventProcessorLatencyMonitor.builder()
+                .meterNamePrefix("eventProcessor")
+                .meterRegistry(registry)
+                .tagsBuilder(message -> processor)
+                .build();
+        return (MessageMonitor<Message<?>>) (MessageMonitor<?>) latency;
     }
 
     private static Iterable<Tag> payloadTags(Message<?> message) {
