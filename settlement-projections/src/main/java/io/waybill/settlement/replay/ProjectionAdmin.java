@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,12 +35,25 @@ public class ProjectionAdmin {
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 60;
 
+    /**
+     * Time a started processor gets to claim its segments before an unclaimed segment counts as an
+     * error. Axon's pooled processor claims them when its coordinator first runs and, if that fails,
+     * again after its token claim interval (5 s by default in Axon 4.13).
+     */
+    private static final long CLAIM_GRACE_NANOS = TimeUnit.SECONDS.toNanos(15);
+
     private final EventProcessingConfiguration processing;
     private final StreamableMessageSource<?> eventSource;
+    /** {@link System#nanoTime()} of each projection's last start by this class or of its creation. */
+    private final Map<Projection, Long> startedAt = new ConcurrentHashMap<>();
 
     public ProjectionAdmin(EventProcessingConfiguration processing, StreamableMessageSource<?> eventSource) {
         this.processing = processing;
         this.eventSource = eventSource;
+        long now = System.nanoTime();
+        for (Projection projection : Projection.values()) {
+            startedAt.put(projection, now);
+        }
     }
 
     public List<ProjectionStatus> statuses() {
@@ -74,6 +89,7 @@ public class ProjectionAdmin {
             processor.resetTokens();
         } finally {
             processor.start();
+            startedAt.put(projection, System.nanoTime());
         }
         log.info("Rebuilding projection {}: tokens reset, replay started", projection.processingGroup());
         return status(projection);
@@ -102,6 +118,9 @@ public class ProjectionAdmin {
         List<Integer> unclaimed = unclaimedSegments(projection, trackers);
         if (!unclaimed.isEmpty()) {
             caughtUp = false;
+        }
+        boolean claiming = System.nanoTime() - startedAt.get(projection) < CLAIM_GRACE_NANOS;
+        if (!unclaimed.isEmpty() && !claiming) {
             errors.add("segments " + unclaimed + " are not being processed on this node; on a single node that "
                     + "means they failed and wait for a retry, so check the log for the failing event");
         }
