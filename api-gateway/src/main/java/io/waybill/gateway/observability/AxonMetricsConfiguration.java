@@ -1,20 +1,22 @@
 package io.waybill.gateway.observability;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.MessageTimerMonitor;
 import org.axonframework.monitoring.MessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitor;
+import org.axonframework.monitoring.NoOpMessageMonitorCallback;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,8 +27,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>{@code commandBus.*} timers per command type ({@code payloadType}): count, total and maximum
  *       time of successful, failed and ignored commands;</li>
  *   <li>{@code eventProcessor.latency} per processor ({@code processorName}): how old, in
- *       milliseconds, the last event the processor handled was when it handled it. Axon keeps the
- *       value until the next event, so after a rebuild it stays high while the processor is idle.</li>
+ *       milliseconds, the last event the processor handled was when it handled it. The value stays
+ *       until the next event, so after a rebuild it stays high while the processor is idle.</li>
  * </ul>
  * Axon's automatic set also gives every event processor a timer, five counters and a capacity
  * reservoir, each tagged by event type and looked up in the registry for every event. With eight
@@ -48,8 +50,8 @@ class AxonMetricsConfiguration {
 
     /** Returns the monitor of each Axon component, by component type and name. */
     static BiFunction<Class<?>, String, MessageMonitor<Message<?>>> monitorFactory(MeterRegistry registry) {
-        // Axon may ask twice for one processor's monitor; one latency monitor per name keeps its
-        // gauge registered once.
+        // Each latency monitor registers its gauge when it is made, so a processor name gets one
+        // monitor even if Axon asks for it more than once.
         Map<String, MessageMonitor<Message<?>>> processorMonitors = new ConcurrentHashMap<>();
         return (componentType, componentName) -> {
             if (EventProcessor.class.isAssignableFrom(componentType)) {
@@ -66,15 +68,24 @@ class AxonMetricsConfiguration {
         return NoOpMessageMonitor.INSTANCE;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Builds the latency monitor of one processor. It measures what Axon's
+     * {@code EventProcessorLatencyMonitor} measures, but registers its gauge once here: Axon 4.13's
+     * monitor registers it again for every event, which costs a registry lookup per event and makes
+     * Micrometer 1.15 log a warning about a gauge registered twice.
+     */
     static MessageMonitor<Message<?>> latencyMonitor(MeterRegistry registry, String processorName) {
-        Tags processor = Tags.of(PROCESSOR_TAG, processorName);
-        MessageMonitor<? super EventMessage<?>> latency = EventProcessorLatencyMonitor.builder()
-                .meterNamePrefix("eventProcessor")
-                .meterRegistry(registry)
-                .tagsBuilder(message -> processor)
-                .build();
-        return (MessageMonitor<Message<?>>) (MessageMonitor<?>) latency;
+        AtomicLong latencyMillis = new AtomicLong();
+        Gauge.builder("eventProcessor.latency", latencyMillis, AtomicLong::get)
+                .description("age in milliseconds of the last event the processor handled, when it handled it")
+                .tags(PROCESSOR_TAG, processorName)
+                .register(registry);
+        return message -> {
+            if (message instanceof EventMessage<?> event) {
+                latencyMillis.set(Math.max(0, System.currentTimeMillis() - event.getTimestamp().toEpochMilli()));
+            }
+            return NoOpMessageMonitorCallback.INSTANCE;
+        };
     }
 
     private static Iterable<Tag> payloadTags(Message<?> message) {
