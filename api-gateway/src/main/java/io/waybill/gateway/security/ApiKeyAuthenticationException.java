@@ -31,6 +31,11 @@ final class ApiKeyAuthenticationException extends AuthenticationException {
                         + "revoked or has expired");
     }
 
+    static ApiKeyAuthenticationException malformedKey(String detail) {
+        return new ApiKeyAuthenticationException("invalid-api-key", "Invalid API key", detail,
+                "send the whole key exactly as it was printed when it was issued, with nothing before or after it");
+    }
+
     /** Builds the failure for a request with two or more credentials, where any choice among them would be a guess. */
     static ApiKeyAuthenticationException ambiguousCredentials(String detail) {
         return new ApiKeyAuthenticationException("ambiguous-credentials", "Ambiguous credentials", detail,

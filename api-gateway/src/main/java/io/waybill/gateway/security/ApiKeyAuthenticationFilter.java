@@ -74,7 +74,7 @@ final class ApiKeyAuthenticationFilter implements WebFilter {
     private Mono<Authenticated> authenticate(ServerWebExchange exchange, String keyText) {
         ApiKeyFormat.Presented presented = ApiKeyFormat.parse(keyText).orElse(null);
         if (presented == null) {
-            return Mono.error(ApiKeyAuthenticationException.invalidKey("invalid-api-key",
+            return Mono.error(ApiKeyAuthenticationException.malformedKey(
                     "the API key is malformed; keys look like wbk_<16 characters>.<43 characters>"));
         }
         Optional<ApiKeyStore.StoredKey> known = store.cached(presented.keyId());

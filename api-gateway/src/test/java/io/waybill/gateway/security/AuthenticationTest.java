@@ -122,7 +122,11 @@ class AuthenticationTest extends LedgerIntegrationTest {
         withApiKey("not-a-key").get().uri("/api/v1/admin/api-keys")
                 .exchange()
                 .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:waybill:problem:invalid-api-key");
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:waybill:problem:invalid-api-key")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("malformed"))
+                .jsonPath("$.fix").value(fix -> assertThat((String) fix).contains("exactly as it was printed")
+                        .doesNotContain("revoked"));
     }
 
     @Test
