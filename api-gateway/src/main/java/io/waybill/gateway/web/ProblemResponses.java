@@ -212,6 +212,7 @@ class ProblemResponses {
             return switch (type.getSimpleName()) {
                 case "Instant" -> "a UTC instant such as 2026-03-01T10:15:00Z";
                 case "LocalDate" -> "a date such as 2026-03-01";
+                case "Duration" -> "an ISO-8601 duration such as PT1H or PT30M";
                 case "BigDecimal" -> "a decimal number such as 19.90";
                 case "Integer", "int", "Long", "long" -> "a whole number";
                 case "Boolean", "boolean" -> "true or false";

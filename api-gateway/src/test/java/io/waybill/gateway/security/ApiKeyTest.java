@@ -121,6 +121,22 @@ class ApiKeyTest extends LedgerIntegrationTest {
     }
 
     @Test
+    void gracePeriodInOtherFormatNamesIsoExample() {
+        String keyId = issue(http, """
+                {"name":"rotate-format","roles":["auditor"]}""").get("key").get("keyId").asText();
+
+        http.post().uri("/api/v1/admin/api-keys/{id}/rotate", keyId).bodyValue("{\"gracePeriod\":\"1h\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.field").isEqualTo("gracePeriod")
+                .jsonPath("$.fix").value(fix -> assertThat((String) fix).contains("PT1H"));
+        Integer successors = jdbc.queryForObject("SELECT count(*) FROM api_key WHERE rotated_from = ?", Integer.class,
+                keyId);
+        assertThat(successors).isZero();
+    }
+
+    @Test
     void rotatedKeyCannotBeRotatedAgain() {
         JsonNode issued = issue(http, """
                 {"name":"rotate-twice","roles":["auditor"]}""");
