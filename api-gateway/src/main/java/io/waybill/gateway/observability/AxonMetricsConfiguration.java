@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code axon.metrics.auto-configuration.enabled=false}):
  * <ul>
  *   <li>{@code commandBus.*} timers per command type ({@code payloadType}): count, total and maximum
- *       time of successful, failed and ignored commands;</li>
+ *       time of successful, failed and ignored commands, without client-side percentiles;</li>
  *   <li>{@code eventProcessor.latency} per processor ({@code processorName}): how old, in
  *       milliseconds, the last event the processor handled was when it handled it. The value stays
  *       until the next event, so after a rebuild it stays high while the processor is idle.</li>
@@ -51,7 +51,7 @@ class AxonMetricsConfiguration {
     /** Returns the monitor of each Axon component, by component type and name. */
     static BiFunction<Class<?>, String, MessageMonitor<Message<?>>> monitorFactory(MeterRegistry registry) {
         // Each latency monitor registers its gauge when it is made, so a processor name gets one
-        // monitor even if Axon asks for it more than once.
+        // monitor even if Axon requests it more than once.
         Map<String, MessageMonitor<Message<?>>> processorMonitors = new ConcurrentHashMap<>();
         return (componentType, componentName) -> {
             if (EventProcessor.class.isAssignableFrom(componentType)) {
@@ -63,7 +63,14 @@ class AxonMetricsConfiguration {
 
     static MessageMonitor<Message<?>> monitor(MeterRegistry registry, Class<?> componentType) {
         if (CommandBus.class.isAssignableFrom(componentType)) {
-            return MessageTimerMonitor.buildMonitor("commandBus", registry, AxonMetricsConfiguration::payloadTags);
+            // No client-side percentiles: Axon requests six, each kept in a rolling histogram that every
+            // command updates, and percentiles from one node cannot be added up across nodes.
+            return MessageTimerMonitor.builder()
+                    .meterNamePrefix("commandBus")
+                    .meterRegistry(registry)
+                    .tagsBuilder(AxonMetricsConfiguration::payloadTags)
+                    .timerCustomization(timer -> timer.publishPercentiles())
+                    .build();
         }
         return NoOpMessageMonitor.INSTANCE;
     }

@@ -26,7 +26,6 @@ class AxonMetricsConfigurationTest {
     private final BiFunction<Class<?>, String, MessageMonitor<Message<?>>> monitors;
 
     AxonMetricsConfigurationTest() {
-        registry.config().meterFilter(new AxonTimerFilter());
         monitors = AxonMetricsConfiguration.monitorFactory(registry);
     }
 

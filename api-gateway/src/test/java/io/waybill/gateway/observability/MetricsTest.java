@@ -30,7 +30,7 @@ class MetricsTest extends LedgerIntegrationTest {
         assertThat(scrape).contains("http_server_requests_seconds_count");
         assertThat(scrape).containsPattern("commandBus\\w*\\{[^}]*ReleaseOrder");
         assertThat(scrape).containsPattern("eventProcessor\\w*latency");
-        // Axon's timers publish count, sum and max, but no client-side percentiles (AxonTimerFilter).
+        // Axon's timers publish count, sum and max, but no client-side percentiles (AxonMetricsConfiguration).
         assertThat(scrape).containsPattern("commandBus\\w*_seconds_count\\{");
         assertThat(scrape).doesNotContainPattern("(commandBus|eventProcessor)\\w*\\{[^}]*quantile=");
     }
