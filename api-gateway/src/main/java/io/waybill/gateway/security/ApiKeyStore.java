@@ -36,7 +36,7 @@ class ApiKeyStore {
     /** Arbitrary advisory lock id reserved for creating the first admin key. */
     private static final long FIRST_ADMIN_KEY_LOCK = 0x57_41_59_42_4b_45_59L;
 
-    /** Maximum number of keys in the cache; the least recently used ones go first. */
+    /** Maximum number of keys in the cache. */
     private static final int CACHE_SIZE = 10_000;
 
     private final JdbcTemplate jdbc;
@@ -82,7 +82,7 @@ class ApiKeyStore {
         return jdbc.query("SELECT " + COLUMNS + " FROM api_key WHERE key_id = ?", MAPPER, keyId).stream().findFirst();
     }
 
-    /** Returns the key if this node read it within the cache time; never blocks. */
+    /** Returns the key if this node read it within the cache time, without querying the database. */
     Optional<StoredKey> cached(String keyId) {
         return Optional.ofNullable(recent.getIfPresent(keyId));
     }
@@ -93,7 +93,7 @@ class ApiKeyStore {
         Optional<StoredKey> key = find(keyId);
         if (key.isPresent()) {
             recent.put(keyId, key.get());
-            // A revocation may have committed after the read above; then drop the stale copy.
+            // If a revocation committed after the read above, drop the stale copy.
             if (forgets.get() != forgetsBefore) {
                 recent.invalidate(keyId);
             }

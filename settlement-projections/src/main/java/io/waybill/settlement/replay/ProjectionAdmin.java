@@ -44,7 +44,7 @@ public class ProjectionAdmin {
 
     private final EventProcessingConfiguration processing;
     private final StreamableMessageSource<?> eventSource;
-    /** {@link System#nanoTime()} of each projection's last start by this class or of its creation. */
+    /** {@link System#nanoTime()} of each projection's last rebuild, or of this object's creation. */
     private final Map<Projection, Long> startedAt = new ConcurrentHashMap<>();
 
     public ProjectionAdmin(EventProcessingConfiguration processing, StreamableMessageSource<?> eventSource) {
